@@ -1,0 +1,120 @@
+package io.followup.callbacks.process;
+
+/**
+ * The backing constants of the {@code support-follow-up} process: its key, messages, BPMN element ids,
+ * variable names, statuses and error codes. BPMN, delegates, web entry points and tests use these, so no id
+ * is ever a repeated string literal.
+ */
+public final class SupportFollowUpProcess {
+
+    public static final String PROCESS_KEY = "support-follow-up";
+
+    private SupportFollowUpProcess() {
+    }
+
+    /** Message names. */
+    public static final class Messages {
+        public static final String TICKET_RESOLVED = "SupportTicketResolved";
+        public static final String CANCELLATION_REQUESTED = "CallbackCancellationRequested";
+
+        private Messages() {
+        }
+    }
+
+    /** Input and output variable names, as documented in the README. */
+    public static final class Variables {
+        public static final String TICKET_ID = "ticketId";
+        public static final String PHONE_NUMBER = "phoneNumber";
+        public static final String PHONE_REGION = "phoneRegion";
+        public static final String CALLBACK_TIME = "callbackTime";
+        public static final String TIMEZONE = "timezone";
+        public static final String ASSIGN_TYPE = "assignType";
+        public static final String ASSIGNEES = "assignees";
+        public static final String CALLER_ID = "callerId";
+        public static final String INTERACTION_ID = "interactionId";
+        public static final String NOTES = "notes";
+
+        public static final String CALLBACK_ID = "callbackId";
+        public static final String CALLBACK_STATUS = "callbackStatus";
+        public static final String CALLBACK_SCHEDULED_TIME = "callbackScheduledTime";
+        public static final String CALLBACK_REJECTION_CODE = "callbackRejectionCode";
+        public static final String CALLBACK_REJECTION_MESSAGE = "callbackRejectionMessage";
+
+        /** Set by "Find active callback": true when an active callback for the number exists. */
+        public static final String ACTIVE_CALLBACK_FOUND = "activeCallbackFound";
+        /** Set by the post-call check: the final Talkdesk status of the booked callback. */
+        public static final String CALLBACK_OUTCOME = "callbackOutcome";
+        /** Set by the review task: {@code true} to give up, otherwise the corrected values go round again. */
+        public static final String REVIEW_GIVE_UP = "reviewGiveUp";
+        /** The ISO-8601 instant the post-call check timer waits for (scheduled time plus grace period). */
+        public static final String CALLBACK_CHECK_TIME = "callbackCheckTime";
+
+        private Variables() {
+        }
+    }
+
+    /** Values of {@link Variables#CALLBACK_STATUS}. */
+    public static final class Status {
+        public static final String SCHEDULED = "SCHEDULED";
+        public static final String UPDATED = "UPDATED";
+        public static final String CANCELLED = "CANCELLED";
+        public static final String REJECTED = "REJECTED";
+
+        private Status() {
+        }
+    }
+
+    /** BPMN error codes thrown by the delegates and caught by the model. */
+    public static final class Errors {
+        public static final String INVALID_CALLBACK_REQUEST = "INVALID_CALLBACK_REQUEST";
+        public static final String CALLBACK_REJECTED = "CALLBACK_REJECTED";
+        public static final String CALLBACK_NOT_FOUND = "CALLBACK_NOT_FOUND";
+
+        private Errors() {
+        }
+    }
+
+    /** Delegate bean names, as used in {@code camunda:delegateExpression="${...}"}. */
+    public static final class Delegates {
+        public static final String VALIDATE = "validateCallbackRequest";
+        public static final String FIND_ACTIVE = "findActiveCallback";
+        public static final String SCHEDULE = "scheduleCallback";
+        public static final String UPDATE = "updateCallback";
+        public static final String CANCEL = "cancelCallback";
+        public static final String CHECK_OUTCOME = "checkCallbackOutcome";
+
+        private Delegates() {
+        }
+    }
+
+    /** BPMN element ids, as shown in Cockpit. */
+    public static final class Elements {
+        public static final String START_TICKET_RESOLVED = "Start_TicketResolved";
+        public static final String START_MANUAL = "Start_CallbackRequested";
+        public static final String TASK_VALIDATE = "Task_ValidateCallbackRequest";
+        public static final String TASK_FIND_ACTIVE = "Task_FindActiveCallback";
+        public static final String TASK_SCHEDULE = "Task_ScheduleCallback";
+        public static final String TASK_UPDATE = "Task_UpdateCallback";
+        public static final String TASK_REVIEW = "Task_ReviewCallbackRequest";
+        public static final String TASK_CANCEL = "Task_CancelCallback";
+        public static final String TASK_CHECK_OUTCOME = "Task_CheckCallbackOutcome";
+        public static final String TASK_ESCALATE = "Task_FollowUpMissedCallback";
+        public static final String TIMER_AWAIT_CALLBACK = "Timer_AwaitCallbackTime";
+        public static final String EVENT_CANCELLATION_REQUESTED = "Event_CancellationRequested";
+        public static final String END_BOOKED = "End_CallbackCompleted";
+        public static final String END_REJECTED = "End_CallbackGivenUp";
+        public static final String END_CANCELLED = "End_CallbackCancelled";
+        public static final String END_ESCALATED = "End_MissedCallbackHandled";
+
+        private Elements() {
+        }
+    }
+
+    /** Candidate groups of the user tasks. */
+    public static final class Groups {
+        public static final String SUPERVISORS = "supervisors";
+
+        private Groups() {
+        }
+    }
+}
