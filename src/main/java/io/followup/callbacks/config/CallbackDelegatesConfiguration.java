@@ -1,0 +1,75 @@
+package io.followup.callbacks.config;
+
+import io.followup.callbacks.delegate.CallbackOutputs;
+import io.followup.callbacks.delegate.CancelCallbackDelegate;
+import io.followup.callbacks.delegate.CheckCallbackOutcomeDelegate;
+import io.followup.callbacks.delegate.FindActiveCallbackDelegate;
+import io.followup.callbacks.delegate.ScheduleCallbackDelegate;
+import io.followup.callbacks.delegate.UpdateCallbackDelegate;
+import io.followup.callbacks.delegate.ValidateCallbackRequestDelegate;
+import io.followup.callbacks.engine.RetryAfterEnginePlugin;
+import io.followup.callbacks.engine.TalkdeskRetry;
+import io.followup.callbacks.process.SupportFollowUpProcess.Delegates;
+import io.followup.callbacks.request.CallbackRequestFactory;
+import io.followup.callbacks.talkdesk.TalkdeskCallbackService;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The delegates under the bean names the BPMN and the element templates use, the retry cycle bean and the engine
+ * plugin that honours {@code Retry-After}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(name = "org.camunda.bpm.engine.ProcessEngine")
+public class CallbackDelegatesConfiguration {
+
+    @Bean
+    public CallbackOutputs callbackOutputs(TalkdeskProperties properties) {
+        return new CallbackOutputs(properties.getCallbacks().getCheckGracePeriod());
+    }
+
+    @Bean(Delegates.VALIDATE)
+    public ValidateCallbackRequestDelegate validateCallbackRequest(CallbackRequestFactory requests) {
+        return new ValidateCallbackRequestDelegate(requests);
+    }
+
+    @Bean(Delegates.FIND_ACTIVE)
+    public FindActiveCallbackDelegate findActiveCallback(CallbackRequestFactory requests,
+            TalkdeskCallbackService talkdesk) {
+        return new FindActiveCallbackDelegate(requests, talkdesk);
+    }
+
+    @Bean(Delegates.SCHEDULE)
+    public ScheduleCallbackDelegate scheduleCallback(CallbackRequestFactory requests, TalkdeskCallbackService talkdesk,
+            CallbackOutputs outputs) {
+        return new ScheduleCallbackDelegate(requests, talkdesk, outputs);
+    }
+
+    @Bean(Delegates.UPDATE)
+    public UpdateCallbackDelegate updateCallback(CallbackRequestFactory requests, TalkdeskCallbackService talkdesk,
+            CallbackOutputs outputs) {
+        return new UpdateCallbackDelegate(requests, talkdesk, outputs);
+    }
+
+    @Bean(Delegates.CANCEL)
+    public CancelCallbackDelegate cancelCallback(CallbackRequestFactory requests, TalkdeskCallbackService talkdesk) {
+        return new CancelCallbackDelegate(requests, talkdesk);
+    }
+
+    @Bean(Delegates.CHECK_OUTCOME)
+    public CheckCallbackOutcomeDelegate checkCallbackOutcome(CallbackRequestFactory requests,
+            TalkdeskCallbackService talkdesk, TalkdeskProperties properties) {
+        return new CheckCallbackOutcomeDelegate(requests, talkdesk, properties.getCallbacks().getDefaultPhoneRegion());
+    }
+
+    @Bean(TalkdeskRetry.BEAN_NAME)
+    public TalkdeskRetry talkdeskRetry(TalkdeskProperties properties) {
+        return new TalkdeskRetry(properties.getRetry().getCycle());
+    }
+
+    @Bean
+    public RetryAfterEnginePlugin retryAfterEnginePlugin() {
+        return new RetryAfterEnginePlugin();
+    }
+}

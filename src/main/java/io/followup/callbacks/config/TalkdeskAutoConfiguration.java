@@ -1,0 +1,86 @@
+package io.followup.callbacks.config;
+
+import io.followup.callbacks.request.AssignType;
+import io.followup.callbacks.request.CallbackRequestFactory;
+import io.followup.callbacks.request.CallbackRequestRules;
+import io.followup.callbacks.talkdesk.TalkdeskCallbackService;
+import io.followup.callbacks.talkdesk.TalkdeskClientFactory;
+import io.followup.callbacks.talkdesk.TalkdeskConnection;
+import io.followup.callbacks.talkdesk.api.TalkdeskCallbacksApi;
+import io.followup.callbacks.talkdesk.auth.AccessTokenProvider;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+
+/**
+ * Sets up the Talkdesk client and the callback request rules from {@code talkdesk.*}. Switched off with
+ * {@code talkdesk.enabled=false}.
+ */
+@AutoConfiguration
+@ConditionalOnProperty(prefix = TalkdeskProperties.PREFIX, name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(TalkdeskProperties.class)
+@Import(CallbackDelegatesConfiguration.class)
+public class TalkdeskAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public TalkdeskConnection talkdeskConnection(TalkdeskProperties properties, Environment environment) {
+        return TalkdeskConnectionResolver.resolve(properties, environment);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "talkdeskHttpClient")
+    public HttpClient talkdeskHttpClient(TalkdeskProperties properties) {
+        return TalkdeskClientFactory.httpClient(properties.getApi().getConnectTimeout());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public AccessTokenProvider talkdeskAccessTokenProvider(TalkdeskConnection connection,
+            @Qualifier("talkdeskHttpClient") HttpClient httpClient, TalkdeskProperties properties, Clock clock) {
+        return TalkdeskClientFactory.tokenProvider(connection, httpClient, properties.getApi().getReadTimeout(),
+                properties.getAuth().getRefreshBeforeExpiry(), clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public TalkdeskCallbacksApi talkdeskCallbacksApi(TalkdeskConnection connection,
+            @Qualifier("talkdeskHttpClient") HttpClient httpClient, AccessTokenProvider tokens,
+            TalkdeskProperties properties, Clock clock) {
+        TalkdeskProperties.Api api = properties.getApi();
+        return TalkdeskClientFactory.api(connection, httpClient, tokens, api.getConnectTimeout(),
+                api.getReadTimeout(), api.isLogRequests(), clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public TalkdeskCallbackService talkdeskCallbackService(TalkdeskCallbacksApi api, AccessTokenProvider tokens,
+            TalkdeskProperties properties) {
+        return new TalkdeskCallbackService(api, tokens, properties.getApi().getPageSize(),
+                properties.getCallbacks().getNotesMaxLength());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public CallbackRequestFactory callbackRequestFactory(TalkdeskProperties properties, Clock clock) {
+        TalkdeskProperties.Callbacks callbacks = properties.getCallbacks();
+        CallbackRequestRules rules = new CallbackRequestRules(callbacks.getDefaultCallerId(),
+                AssignType.parse(callbacks.getDefaultAssignType()).orElse(AssignType.SPECIFIC_RING_GROUP),
+                callbacks.getDefaultAssignees(), callbacks.getDefaultPhoneRegion(), callbacks.getMinimumLeadTime(),
+                callbacks.getNotesMaxLength());
+        return new CallbackRequestFactory(rules, clock);
+    }
+}

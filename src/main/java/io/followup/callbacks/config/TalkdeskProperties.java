@@ -1,0 +1,285 @@
+package io.followup.callbacks.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the Talkdesk callbacks plugin, under {@code talkdesk.*}; every one can be set from the environment
+ * ({@code TALKDESK_API_BASE_URL}, {@code TALKDESK_AUTH_CLIENT_ID}, ...). The sandbox has its own group,
+ * {@code talkdesk.sandbox.*}.
+ */
+@ConfigurationProperties(prefix = TalkdeskProperties.PREFIX)
+public class TalkdeskProperties {
+
+    public static final String PREFIX = "talkdesk";
+
+    /** Whether the plugin's client and delegates are set up. */
+    private boolean enabled = true;
+
+    /** Talkdesk region whose API and token hosts are used when no explicit URL is set (US, EU or CA). */
+    private TalkdeskRegion region = TalkdeskRegion.US;
+
+    /** Talkdesk account name, used in the region's token URL ({account}.talkdeskid.com). */
+    private String account;
+
+    private final Api api = new Api();
+    private final Auth auth = new Auth();
+    private final Callbacks callbacks = new Callbacks();
+    private final Retry retry = new Retry();
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public TalkdeskRegion getRegion() {
+        return region;
+    }
+
+    public void setRegion(TalkdeskRegion region) {
+        this.region = region;
+    }
+
+    public String getAccount() {
+        return account;
+    }
+
+    public void setAccount(String account) {
+        this.account = account;
+    }
+
+    public Api getApi() {
+        return api;
+    }
+
+    public Auth getAuth() {
+        return auth;
+    }
+
+    public Callbacks getCallbacks() {
+        return callbacks;
+    }
+
+    public Retry getRetry() {
+        return retry;
+    }
+
+    /** The Scheduled Callbacks API. */
+    public static class Api {
+
+        /** API base URL; defaults to the region's host (https://api.talkdeskapp.com for US). */
+        private String baseUrl;
+
+        /** Time allowed to open a connection to Talkdesk. */
+        private Duration connectTimeout = Duration.ofSeconds(5);
+
+        /** Time allowed for Talkdesk to answer one call; keep it well below the job lock time (5 minutes). */
+        private Duration readTimeout = Duration.ofSeconds(30);
+
+        /** Page size used when listing callbacks (at most 500). */
+        private int pageSize = 100;
+
+        /** Whether each API call is logged (method, path, masked query, status, time), at DEBUG. */
+        private boolean logRequests = true;
+
+        public String getBaseUrl() {
+            return baseUrl;
+        }
+
+        public void setBaseUrl(String baseUrl) {
+            this.baseUrl = baseUrl;
+        }
+
+        public Duration getConnectTimeout() {
+            return connectTimeout;
+        }
+
+        public void setConnectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+        }
+
+        public Duration getReadTimeout() {
+            return readTimeout;
+        }
+
+        public void setReadTimeout(Duration readTimeout) {
+            this.readTimeout = readTimeout;
+        }
+
+        public int getPageSize() {
+            return pageSize;
+        }
+
+        public void setPageSize(int pageSize) {
+            this.pageSize = pageSize;
+        }
+
+        public boolean isLogRequests() {
+            return logRequests;
+        }
+
+        public void setLogRequests(boolean logRequests) {
+            this.logRequests = logRequests;
+        }
+    }
+
+    /** OAuth 2.0 client credentials. */
+    public static class Auth {
+
+        /** Token URL; defaults to the region's token host for talkdesk.account. */
+        private String tokenUrl;
+
+        /** OAuth client id of the Talkdesk API client. */
+        private String clientId;
+
+        /** OAuth client secret; never logged. */
+        private String clientSecret;
+
+        /** Scopes requested with every token. */
+        private String scope = "schedule-callbacks:read schedule-callbacks:write";
+
+        /** A cached token is renewed this long before it expires. */
+        private Duration refreshBeforeExpiry = Duration.ofSeconds(60);
+
+        public String getTokenUrl() {
+            return tokenUrl;
+        }
+
+        public void setTokenUrl(String tokenUrl) {
+            this.tokenUrl = tokenUrl;
+        }
+
+        public String getClientId() {
+            return clientId;
+        }
+
+        public void setClientId(String clientId) {
+            this.clientId = clientId;
+        }
+
+        public String getClientSecret() {
+            return clientSecret;
+        }
+
+        public void setClientSecret(String clientSecret) {
+            this.clientSecret = clientSecret;
+        }
+
+        public String getScope() {
+            return scope;
+        }
+
+        public void setScope(String scope) {
+            this.scope = scope;
+        }
+
+        public Duration getRefreshBeforeExpiry() {
+            return refreshBeforeExpiry;
+        }
+
+        public void setRefreshBeforeExpiry(Duration refreshBeforeExpiry) {
+            this.refreshBeforeExpiry = refreshBeforeExpiry;
+        }
+    }
+
+    /** Defaults and rules applied to every callback request. */
+    public static class Callbacks {
+
+        /** Caller ID (E.164) used when a request names none. */
+        private String defaultCallerId;
+
+        /** Assign type used when a request names none: SPECIFIC_AGENT or SPECIFIC_RING_GROUP. */
+        private String defaultAssignType = "SPECIFIC_RING_GROUP";
+
+        /** Agent ids or ring group names used when a request names none. */
+        private List<String> defaultAssignees = new ArrayList<>();
+
+        /** Region (ISO 3166 code such as PT) for phone numbers given without a country code. */
+        private String defaultPhoneRegion;
+
+        /** How far in the future a callback must be when it is sent; Talkdesk requires 1 minute. */
+        private Duration minimumLeadTime = Duration.ofMinutes(1);
+
+        /** Notes longer than this are cut. */
+        private int notesMaxLength = 500;
+
+        /** How long after the callback time the follow-up checks whether the customer was reached. */
+        private Duration checkGracePeriod = Duration.ofHours(2);
+
+        public String getDefaultCallerId() {
+            return defaultCallerId;
+        }
+
+        public void setDefaultCallerId(String defaultCallerId) {
+            this.defaultCallerId = defaultCallerId;
+        }
+
+        public String getDefaultAssignType() {
+            return defaultAssignType;
+        }
+
+        public void setDefaultAssignType(String defaultAssignType) {
+            this.defaultAssignType = defaultAssignType;
+        }
+
+        public List<String> getDefaultAssignees() {
+            return defaultAssignees;
+        }
+
+        public void setDefaultAssignees(List<String> defaultAssignees) {
+            this.defaultAssignees = defaultAssignees;
+        }
+
+        public String getDefaultPhoneRegion() {
+            return defaultPhoneRegion;
+        }
+
+        public void setDefaultPhoneRegion(String defaultPhoneRegion) {
+            this.defaultPhoneRegion = defaultPhoneRegion;
+        }
+
+        public Duration getMinimumLeadTime() {
+            return minimumLeadTime;
+        }
+
+        public void setMinimumLeadTime(Duration minimumLeadTime) {
+            this.minimumLeadTime = minimumLeadTime;
+        }
+
+        public int getNotesMaxLength() {
+            return notesMaxLength;
+        }
+
+        public void setNotesMaxLength(int notesMaxLength) {
+            this.notesMaxLength = notesMaxLength;
+        }
+
+        public Duration getCheckGracePeriod() {
+            return checkGracePeriod;
+        }
+
+        public void setCheckGracePeriod(Duration checkGracePeriod) {
+            this.checkGracePeriod = checkGracePeriod;
+        }
+    }
+
+    /** Retries of technical failures by the job executor. */
+    public static class Retry {
+
+        /** Camunda retry cycle of every Talkdesk task: R5/PT1M, or a list of intervals for backoff. */
+        private String cycle = "PT10S,PT30S,PT1M,PT2M,PT5M";
+
+        public String getCycle() {
+            return cycle;
+        }
+
+        public void setCycle(String cycle) {
+            this.cycle = cycle;
+        }
+    }
+}

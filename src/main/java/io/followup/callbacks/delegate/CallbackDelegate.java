@@ -1,0 +1,71 @@
+package io.followup.callbacks.delegate;
+
+import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_REJECTION_CODE;
+import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_REJECTION_MESSAGE;
+
+import io.followup.callbacks.process.SupportFollowUpProcess.Errors;
+import io.followup.callbacks.request.CallbackRequest;
+import io.followup.callbacks.request.CallbackRequestFactory;
+import io.followup.callbacks.request.CallbackRequestValidation;
+import io.followup.callbacks.talkdesk.error.TalkdeskConfigurationException;
+import io.followup.callbacks.talkdesk.error.TalkdeskTransientException;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.MDC;
+
+/**
+ * What every callback delegate shares: the log context (business key and process instance id), reading and
+ * validating the request, and the split between business outcomes ({@link BpmnError} with a documented code) and
+ * technical failures (a {@link CallbackTaskFailedException} the job executor retries and finally shows as an
+ * incident).
+ */
+abstract class CallbackDelegate implements JavaDelegate {
+
+    private final CallbackRequestFactory requests;
+
+    protected CallbackDelegate(CallbackRequestFactory requests) {
+        this.requests = requests;
+    }
+
+    @Override
+    public final void execute(DelegateExecution execution) {
+        try (MDC.MDCCloseable key = MDC.putCloseable("businessKey", execution.getProcessBusinessKey());
+                MDC.MDCCloseable instance = MDC.putCloseable("processInstanceId",
+                        execution.getProcessInstanceId())) {
+            run(execution);
+        } catch (TalkdeskTransientException | TalkdeskConfigurationException e) {
+            throw new CallbackTaskFailedException(taskName() + " for ticket " + execution.getProcessBusinessKey()
+                    + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The step's work: read inputs, call one service, write outputs. */
+    protected abstract void run(DelegateExecution execution);
+
+    /** A short name of the step for incident messages, such as "Schedule callback". */
+    protected abstract String taskName();
+
+    /** The validated request from the execution's variables, or a BPMN error naming every bad field. */
+    protected CallbackRequest validRequest(DelegateExecution execution) {
+        CallbackRequestValidation validation = requests.validate(
+                ProcessInputs.read(execution, execution.getProcessBusinessKey()));
+        if (!validation.isValid()) {
+            throw reject(execution, Errors.INVALID_CALLBACK_REQUEST, validation.summary());
+        }
+        return validation.request();
+    }
+
+    /** Records the rejection on the process and returns the BPMN error to throw. */
+    protected static BpmnError reject(DelegateExecution execution, String code, String message) {
+        execution.setVariable(CALLBACK_REJECTION_CODE, code);
+        execution.setVariable(CALLBACK_REJECTION_MESSAGE, message);
+        return new BpmnError(code, message);
+    }
+
+    /** Clears rejection variables of an earlier round once a step succeeds. */
+    protected static void clearRejection(DelegateExecution execution) {
+        execution.removeVariable(CALLBACK_REJECTION_CODE);
+        execution.removeVariable(CALLBACK_REJECTION_MESSAGE);
+    }
+}

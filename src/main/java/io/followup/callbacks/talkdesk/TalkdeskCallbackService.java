@@ -1,0 +1,186 @@
+package io.followup.callbacks.talkdesk;
+
+import feign.FeignException;
+import feign.RetryableException;
+import io.followup.callbacks.request.AssignType;
+import io.followup.callbacks.request.CallbackRequest;
+import io.followup.callbacks.request.PhoneNumbers;
+import io.followup.callbacks.request.TicketReference;
+import io.followup.callbacks.talkdesk.api.AgentRef;
+import io.followup.callbacks.talkdesk.api.CallbackPage;
+import io.followup.callbacks.talkdesk.api.CallbackResource;
+import io.followup.callbacks.talkdesk.api.NewCallback;
+import io.followup.callbacks.talkdesk.api.PatchOperation;
+import io.followup.callbacks.talkdesk.api.RingGroupRef;
+import io.followup.callbacks.talkdesk.api.TalkdeskCallbacksApi;
+import io.followup.callbacks.talkdesk.auth.AccessTokenProvider;
+import io.followup.callbacks.talkdesk.error.TalkdeskConfigurationException;
+import io.followup.callbacks.talkdesk.error.TalkdeskErrorDecoder;
+import io.followup.callbacks.talkdesk.error.TalkdeskTransientException;
+import io.followup.callbacks.talkdesk.error.TokenRejectedException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the delegates need from Talkdesk: find active callbacks of a number (every page, both active statuses),
+ * schedule, update and cancel. Refreshes the token once on a 401 and repeats the call once; turns connection
+ * failures and timeouts into {@link TalkdeskTransientException}s. Callbacks it books carry the ticket's
+ * {@link TicketReference} in their notes so a retry can recognise them.
+ */
+public class TalkdeskCallbackService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TalkdeskCallbackService.class);
+    private static final int MAX_PAGES = 1000;
+
+    private final TalkdeskCallbacksApi api;
+    private final AccessTokenProvider tokens;
+    private final int pageSize;
+    private final int notesMaxLength;
+
+    public TalkdeskCallbackService(TalkdeskCallbacksApi api, AccessTokenProvider tokens, int pageSize,
+            int notesMaxLength) {
+        if (pageSize < 1 || pageSize > 500) {
+            throw new IllegalArgumentException("talkdesk.api.page-size must be between 1 and 500, was " + pageSize);
+        }
+        this.api = api;
+        this.tokens = tokens;
+        this.pageSize = pageSize;
+        this.notesMaxLength = notesMaxLength;
+    }
+
+    /** Every active ({@code UNATTEMPTED} or {@code TO_BE_RETRIED}) callback for {@code phoneNumber}, each once. */
+    public List<CallbackResource> findActive(String phoneNumber) {
+        Map<String, CallbackResource> found = new LinkedHashMap<>();
+        for (String status : List.of("UNATTEMPTED", "TO_BE_RETRIED")) {
+            for (CallbackResource callback : listAll(phoneNumber, status)) {
+                if (callback.isActive() && phoneNumber.equals(callback.phoneNumber())) {
+                    found.putIfAbsent(callback.callbackId(), callback);
+                }
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    /** The active callback this ticket booked earlier, if any (recognised by its ticket reference). */
+    public Optional<CallbackResource> findActiveBookedFor(String ticketId, String phoneNumber) {
+        return findActive(phoneNumber).stream()
+                .filter(c -> TicketReference.isMarkedFor(c.notes(), ticketId))
+                .findFirst();
+    }
+
+    /** The callback {@code callbackId} of {@code phoneNumber}, in whatever status. */
+    public Optional<CallbackResource> findById(String phoneNumber, String callbackId) {
+        Optional<CallbackResource> callback = listAll(phoneNumber, null).stream()
+                .filter(c -> callbackId.equals(c.callbackId()))
+                .findFirst();
+        callback.filter(c -> !c.isActive() && !CallbackResource.FINAL_STATUSES.contains(c.status()))
+                .ifPresent(c -> LOG.warn("TDCB-S001 callback {} has a status unknown to this client: {}",
+                        c.callbackId(), c.status()));
+        return callback;
+    }
+
+    /** Books {@code request} as a new callback, marked with its ticket reference. */
+    public CallbackResource schedule(CallbackRequest request) {
+        boolean agents = request.assignType() == AssignType.SPECIFIC_AGENT;
+        NewCallback body = new NewCallback(request.phoneNumber(), request.scheduledTime(),
+                request.timezone().getId(), request.assignType().name(),
+                agents ? request.assignees().stream().map(AgentRef::new).toList() : null,
+                agents ? null : request.assignees().stream().map(RingGroupRef::new).toList(),
+                request.callerId(), NewCallback.PREVIEW, request.interactionId(), notesFor(request));
+        CallbackResource created = call(() -> api.create(body));
+        LOG.info("TDCB-S100 scheduled callback {} for {} at {}", created.callbackId(),
+                PhoneNumbers.mask(request.phoneNumber()), request.scheduledTime());
+        return created;
+    }
+
+    /** Replaces time, number, zone, assignment, caller ID and notes of callback {@code callbackId}. */
+    public CallbackResource update(String callbackId, CallbackRequest request) {
+        boolean agents = request.assignType() == AssignType.SPECIFIC_AGENT;
+        List<PatchOperation> patch = new ArrayList<>(List.of(
+                PatchOperation.replace(PatchOperation.TIME_TO_CALL, request.scheduledTime().toString()),
+                PatchOperation.replace(PatchOperation.PHONE_NUMBER, request.phoneNumber()),
+                PatchOperation.replace(PatchOperation.TIMEZONE, request.timezone().getId()),
+                PatchOperation.replace(PatchOperation.ASSIGN_TYPE, request.assignType().name()),
+                PatchOperation.replace(agents ? PatchOperation.AGENTS : PatchOperation.RING_GROUPS,
+                        request.assignees()),
+                PatchOperation.replace(PatchOperation.CALLER_ID, request.callerId()),
+                PatchOperation.replace(PatchOperation.NOTES, notesFor(request))));
+        CallbackResource updated = call(() -> api.update(callbackId, patch));
+        LOG.info("TDCB-S200 updated callback {} for {} to {}", callbackId, PhoneNumbers.mask(request.phoneNumber()),
+                request.scheduledTime());
+        return updated;
+    }
+
+    /** Cancels callback {@code callbackId}. */
+    public void cancel(String callbackId) {
+        call(() -> {
+            api.cancel(callbackId);
+            return null;
+        });
+        LOG.info("TDCB-S300 cancelled callback {}", callbackId);
+    }
+
+    private String notesFor(CallbackRequest request) {
+        return TicketReference.mark(request.notes(), request.ticketId(), notesMaxLength);
+    }
+
+    private List<CallbackResource> listAll(String phoneNumber, String status) {
+        List<CallbackResource> all = new ArrayList<>();
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            int current = page;
+            CallbackPage answer = call(() -> api.list(phoneNumber, status, current, pageSize));
+            if (answer == null) {
+                break;
+            }
+            all.addAll(answer.callbacks());
+            if (!answer.hasNext() || answer.callbacks().isEmpty()) {
+                break;
+            }
+        }
+        return all;
+    }
+
+    private <T> T call(Supplier<T> call) {
+        try {
+            return translate(call);
+        } catch (TokenRejectedException first) {
+            tokens.invalidate(first.rejectedToken());
+            try {
+                return translate(call);
+            } catch (TokenRejectedException again) {
+                throw new TalkdeskConfigurationException("TDCB-401 Talkdesk refused a freshly issued token for "
+                        + again.operation() + ": check the API client's scopes and that it is not revoked", 401, again.talkdeskCode());
+            }
+        }
+    }
+
+    private static <T> T translate(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RetryableException e) {
+            throw new TalkdeskTransientException("TDCB-599 no answer from Talkdesk for " + pathOf(e) + ": "
+                    + rootCause(e), Math.max(e.status(), 0), null, null, null);
+        } catch (FeignException e) {
+            throw new TalkdeskTransientException("TDCB-598 unreadable answer from Talkdesk (HTTP " + e.status()
+                    + ") for " + pathOf(e) + ": " + e.getClass().getSimpleName(), e.status(), null, null, null);
+        }
+    }
+
+    private static String pathOf(FeignException e) {
+        return TalkdeskErrorDecoder.operation(e.request());
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName();
+    }
+}

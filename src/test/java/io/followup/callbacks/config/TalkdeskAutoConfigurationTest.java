@@ -1,0 +1,101 @@
+package io.followup.callbacks.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.followup.callbacks.talkdesk.TalkdeskCallbackService;
+import io.followup.callbacks.talkdesk.TalkdeskConnection;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** Startup wiring and validation of {@code talkdesk.*}. */
+class TalkdeskAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(TalkdeskAutoConfiguration.class));
+
+    @Test
+    void shouldFailFastNamingClientIdWhenSandboxIsOffAndNoCredentials() {
+        runner.withPropertyValues("talkdesk.sandbox.enabled=false", "talkdesk.account=acme")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause()
+                            .isInstanceOf(InvalidTalkdeskConfigurationException.class)
+                            .hasMessageContaining("talkdesk.auth.client-id is not set")
+                            .hasMessageContaining("talkdesk.auth.client-secret is not set");
+                });
+    }
+
+    @Test
+    void shouldUseRegionPresetsWhenOnlyAccountAndCredentialsAreSet() {
+        runner.withPropertyValues("talkdesk.region=EU", "talkdesk.account=acme", "talkdesk.auth.client-id=id",
+                "talkdesk.auth.client-secret=very-secret").run(context -> {
+                    TalkdeskConnection connection = context.getBean(TalkdeskConnection.class);
+                    assertThat(connection.apiBaseUrl().get()).isEqualTo("https://api.talkdeskapp.eu");
+                    assertThat(connection.tokenUrl().get()).isEqualTo("https://acme.talkdeskid.eu/oauth/token");
+                    assertThat(connection.toString()).doesNotContain("very-secret");
+                    assertThat(context).hasSingleBean(TalkdeskCallbackService.class);
+                });
+    }
+
+    @Test
+    void shouldUseCanadianHostsForRegionCa() {
+        runner.withPropertyValues("talkdesk.region=CA", "talkdesk.account=acme", "talkdesk.auth.client-id=id",
+                "talkdesk.auth.client-secret=s").run(context -> {
+                    TalkdeskConnection connection = context.getBean(TalkdeskConnection.class);
+                    assertThat(connection.apiBaseUrl().get()).isEqualTo("https://api.talkdeskappca.com");
+                    assertThat(connection.tokenUrl().get()).isEqualTo("https://acme.talkdeskidca.com/oauth/token");
+                });
+    }
+
+    @Test
+    void shouldPreferExplicitUrlsOverRegionPresets() {
+        runner.withPropertyValues("talkdesk.api.base-url=http://localhost:9999/td",
+                "talkdesk.auth.token-url=http://localhost:9999/oauth/token", "talkdesk.auth.client-id=id",
+                "talkdesk.auth.client-secret=s").run(context -> {
+                    TalkdeskConnection connection = context.getBean(TalkdeskConnection.class);
+                    assertThat(connection.apiBaseUrl().get()).isEqualTo("http://localhost:9999/td");
+                    assertThat(connection.tokenUrl().get()).isEqualTo("http://localhost:9999/oauth/token");
+                });
+    }
+
+    @Test
+    void shouldNameTokenUrlAndAccountWhenNeitherIsSet() {
+        runner.withPropertyValues("talkdesk.auth.client-id=id", "talkdesk.auth.client-secret=s").run(context ->
+                assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessageContaining("talkdesk.auth.token-url is not set and talkdesk.account"));
+    }
+
+    @Test
+    void shouldUseSandboxWhenNoCredentialsAreConfigured() {
+        runner.withPropertyValues("local.server.port=8181").run(context -> {
+            TalkdeskConnection connection = context.getBean(TalkdeskConnection.class);
+            assertThat(connection.apiBaseUrl().get()).isEqualTo("http://127.0.0.1:8181/talkdesk-sandbox");
+            assertThat(connection.tokenUrl().get())
+                    .isEqualTo("http://127.0.0.1:8181/talkdesk-sandbox/oauth/token");
+        });
+    }
+
+    @Test
+    void shouldRejectReadTimeoutCloseToJobLockTime() {
+        runner.withPropertyValues("talkdesk.api.read-timeout=4m").run(context ->
+                assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessageContaining("talkdesk.api.read-timeout"));
+    }
+
+    @Test
+    void shouldNameEveryBadCallbackDefault() {
+        runner.withPropertyValues("talkdesk.callbacks.default-assign-type=EVERYONE",
+                "talkdesk.callbacks.default-caller-id=12", "talkdesk.api.page-size=900").run(context ->
+                assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessageContaining("talkdesk.callbacks.default-assign-type")
+                        .hasMessageContaining("talkdesk.callbacks.default-caller-id")
+                        .hasMessageContaining("talkdesk.api.page-size"));
+    }
+
+    @Test
+    void shouldStayOffWhenDisabled() {
+        runner.withPropertyValues("talkdesk.enabled=false", "talkdesk.sandbox.enabled=false")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(TalkdeskCallbackService.class));
+    }
+}

@@ -1,0 +1,521 @@
+package io.followup.callbacks.process;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.followup.callbacks.process.SupportFollowUpProcess.PROCESS_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.followup.callbacks.delegate.CallbackOutputs;
+import io.followup.callbacks.delegate.CancelCallbackDelegate;
+import io.followup.callbacks.delegate.CheckCallbackOutcomeDelegate;
+import io.followup.callbacks.delegate.FindActiveCallbackDelegate;
+import io.followup.callbacks.delegate.ScheduleCallbackDelegate;
+import io.followup.callbacks.delegate.UpdateCallbackDelegate;
+import io.followup.callbacks.delegate.ValidateCallbackRequestDelegate;
+import io.followup.callbacks.engine.TalkdeskRetry;
+import io.followup.callbacks.process.SupportFollowUpProcess.Delegates;
+import io.followup.callbacks.process.SupportFollowUpProcess.Elements;
+import io.followup.callbacks.process.SupportFollowUpProcess.Errors;
+import io.followup.callbacks.process.SupportFollowUpProcess.Messages;
+import io.followup.callbacks.process.SupportFollowUpProcess.Status;
+import io.followup.callbacks.process.SupportFollowUpProcess.Variables;
+import io.followup.callbacks.request.AssignType;
+import io.followup.callbacks.request.CallbackRequestFactory;
+import io.followup.callbacks.request.CallbackRequestRules;
+import io.followup.callbacks.talkdesk.TalkdeskCallbackService;
+import io.followup.callbacks.talkdesk.TalkdeskClientFactory;
+import io.followup.callbacks.talkdesk.TalkdeskConnection;
+import io.followup.callbacks.talkdesk.auth.AccessTokenProvider;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every path of {@code support-follow-up}, with the real delegates and the real client talking HTTP to a WireMock
+ * Talkdesk. Jobs are run by the test, one transaction at a time, as the job executor would.
+ */
+@Deployment(resources = "support-follow-up.bpmn")
+class SupportFollowUpProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+            .assertClassCoverageAtLeast(1.0).build();
+
+    private static final String TICKET = "T-1001";
+    private static final String PHONE = "+351912345678";
+    private static final String LIST = "/schedule-callbacks";
+
+    private static WireMockServer talkdesk;
+    private String callbackTime;
+
+    @BeforeAll
+    static void startTalkdesk() {
+        talkdesk = new WireMockServer(wireMockConfig().dynamicPort());
+        talkdesk.start();
+    }
+
+    @AfterAll
+    static void stopTalkdesk() {
+        talkdesk.stop();
+    }
+
+    @BeforeEach
+    void wireDelegates() {
+        talkdesk.resetAll();
+        talkdesk.stubFor(post("/oauth/token").willReturn(okJson("{\"access_token\":\"t\",\"expires_in\":600}")));
+        TalkdeskConnection connection = TalkdeskConnection.fixed(talkdesk.baseUrl(), talkdesk.baseUrl()
+                + "/oauth/token", "client", "secret", "schedule-callbacks:read schedule-callbacks:write");
+        HttpClient http = TalkdeskClientFactory.httpClient(Duration.ofSeconds(2));
+        Clock clock = Clock.systemUTC();
+        AccessTokenProvider tokens = TalkdeskClientFactory.tokenProvider(connection, http, Duration.ofSeconds(2),
+                Duration.ofSeconds(30), clock);
+        TalkdeskCallbackService service = new TalkdeskCallbackService(TalkdeskClientFactory.api(connection, http,
+                tokens, Duration.ofSeconds(2), Duration.ofMillis(700), false, clock), tokens, 50, 500);
+        CallbackRequestFactory requests = new CallbackRequestFactory(new CallbackRequestRules("+14155550100",
+                AssignType.SPECIFIC_RING_GROUP, List.of("support-tier-1"), "PT", Duration.ofMinutes(1), 500), clock);
+        CallbackOutputs outputs = new CallbackOutputs(Duration.ofHours(2));
+        Mocks.register(Delegates.VALIDATE, new ValidateCallbackRequestDelegate(requests));
+        Mocks.register(Delegates.FIND_ACTIVE, new FindActiveCallbackDelegate(requests, service));
+        Mocks.register(Delegates.SCHEDULE, new ScheduleCallbackDelegate(requests, service, outputs));
+        Mocks.register(Delegates.UPDATE, new UpdateCallbackDelegate(requests, service, outputs));
+        Mocks.register(Delegates.CANCEL, new CancelCallbackDelegate(requests, service));
+        Mocks.register(Delegates.CHECK_OUTCOME, new CheckCallbackOutcomeDelegate(requests, service, "PT"));
+        Mocks.register(TalkdeskRetry.BEAN_NAME, new TalkdeskRetry("R3/PT1M"));
+        callbackTime = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    @AfterEach
+    void clearMocks() {
+        Mocks.reset();
+    }
+
+    private Map<String, Object> request() {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Variables.TICKET_ID, TICKET);
+        variables.put(Variables.PHONE_NUMBER, "912 345 678");
+        variables.put(Variables.PHONE_REGION, "PT");
+        variables.put(Variables.CALLBACK_TIME, callbackTime);
+        variables.put(Variables.TIMEZONE, "Europe/Lisbon");
+        variables.put(Variables.NOTES, "Invoice question");
+        return variables;
+    }
+
+    private static ProcessInstance startFollowUp(Map<String, Object> variables) {
+        return runtimeService().startProcessInstanceByKey(PROCESS_KEY, TICKET, variables);
+    }
+
+    private static String callback(String id, String status, String notes) {
+        return "{\"callback_id\":\"" + id + "\",\"phone_number\":\"" + PHONE + "\",\"status\":\"" + status
+                + "\",\"scheduled_time_to_call\":\"2030-01-01T10:00:00Z\",\"timezone\":\"Europe/Lisbon\","
+                + "\"caller_id\":\"+14155550100\",\"notes\":\"" + notes + "\"}";
+    }
+
+    private static String page(String... callbacks) {
+        return "{\"total\":" + callbacks.length + ",\"page\":1,\"per_page\":50,\"total_pages\":1,\"count\":"
+                + callbacks.length + ",\"_links\":{\"self\":{\"href\":\"/x\"}},\"_embedded\":{\"callbacks\":["
+                + String.join(",", callbacks) + "]}}";
+    }
+
+    private static void givenNoActiveCallback() {
+        talkdesk.stubFor(get(urlPathEqualTo(LIST)).willReturn(okJson(page())));
+    }
+
+    private static void givenActiveCallback(String status, String id) {
+        givenNoActiveCallback();
+        talkdesk.stubFor(get(urlPathEqualTo(LIST)).withQueryParam("status", equalTo(status))
+                .willReturn(okJson(page(callback(id, status, "other ticket")))));
+    }
+
+    private static void givenTalkdeskBooks(String id) {
+        talkdesk.stubFor(post(LIST).willReturn(aResponse().withStatus(201).withHeader("Content-Type",
+                "application/json").withBody(callback(id, "UNATTEMPTED", "[ticket:" + TICKET + "]"))));
+    }
+
+    private static void givenTalkdeskUpdates(String id) {
+        talkdesk.stubFor(patch(urlEqualTo(LIST + "/" + id)).willReturn(okJson(callback(id, "UNATTEMPTED", "x"))));
+    }
+
+    private static void givenOutcome(String id, String status) {
+        talkdesk.stubFor(get(urlPathEqualTo(LIST)).withQueryParam("status", com.github.tomakehurst.wiremock.client
+                .WireMock.absent()).willReturn(okJson(page(callback(id, status, "[ticket:" + TICKET + "]")))));
+    }
+
+    /** Runs the jobs in turn, as the job executor would, until the instance waits for something else. */
+    private static void runJobs(ProcessInstance instance) {
+        for (int i = 0; i < 10; i++) {
+            Job next = managementService().createJobQuery().processInstanceId(instance.getId()).executable()
+                    .timers(false).singleResult();
+            if (next == null) {
+                next = managementService().createJobQuery().processInstanceId(instance.getId()).messages()
+                        .singleResult();
+            }
+            if (next == null || next.getRetries() == 0) {
+                return;
+            }
+            managementService().executeJob(next.getId());
+        }
+    }
+
+    private static void failJobUntilRetriesRunOut(Job job) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Job current = managementService().createJobQuery().jobId(job.getId()).singleResult();
+            if (current.getRetries() == 0) {
+                return;
+            }
+            try {
+                managementService().executeJob(current.getId());
+            } catch (RuntimeException expected) {
+                // the failure is recorded on the job by the engine
+            }
+        }
+    }
+
+    private static ProcessInstance bookedFollowUp() {
+        givenNoActiveCallback();
+        givenTalkdeskBooks("cb-1");
+        ProcessInstance instance = startFollowUp(new SupportFollowUpProcessTest().withTime());
+        runJobs(instance);
+        assertThat(instance).isWaitingAt(Elements.TIMER_AWAIT_CALLBACK, Elements.EVENT_CANCELLATION_REQUESTED);
+        return instance;
+    }
+
+    private Map<String, Object> withTime() {
+        callbackTime = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        return request();
+    }
+
+    @Test
+    void shouldScheduleNewCallbackWhenNoActiveCallbackExists() {
+        givenNoActiveCallback();
+        givenTalkdeskBooks("cb-1");
+
+        ProcessInstance instance = startFollowUp(request());
+        runJobs(instance);
+
+        assertThat(instance).hasPassed(Elements.TASK_VALIDATE, Elements.TASK_FIND_ACTIVE, Elements.TASK_SCHEDULE)
+                .isWaitingAt(Elements.TIMER_AWAIT_CALLBACK, Elements.EVENT_CANCELLATION_REQUESTED)
+                .variables().containsEntry(Variables.CALLBACK_ID, "cb-1")
+                .containsEntry(Variables.CALLBACK_STATUS, Status.SCHEDULED)
+                .containsEntry(Variables.CALLBACK_SCHEDULED_TIME, callbackTime);
+        talkdesk.verify(1, postRequestedFor(urlEqualTo(LIST))
+                .withRequestBody(matchingJsonPath("$.phone_number", equalTo(PHONE)))
+                .withRequestBody(matchingJsonPath("$.ring_groups[0].ring_group", equalTo("support-tier-1")))
+                .withRequestBody(matchingJsonPath("$.notes", equalTo("[ticket:T-1001] Invoice question"))));
+    }
+
+    @Test
+    void shouldStartFromTicketResolvedMessageWithTicketAsBusinessKey() {
+        givenNoActiveCallback();
+        givenTalkdeskBooks("cb-1");
+
+        ProcessInstance instance = runtimeService().createMessageCorrelation(Messages.TICKET_RESOLVED)
+                .processInstanceBusinessKey(TICKET).setVariables(request()).correlateStartMessage();
+        runJobs(instance);
+
+        assertThat(instance).hasBusinessKey(TICKET).hasPassed(Elements.START_TICKET_RESOLVED, Elements.TASK_SCHEDULE)
+                .variables().containsEntry(Variables.CALLBACK_STATUS, Status.SCHEDULED);
+    }
+
+    @Test
+    void shouldUpdateActiveCallbackInsteadOfBookingAnother() {
+        givenActiveCallback("UNATTEMPTED", "cb-9");
+        givenTalkdeskUpdates("cb-9");
+
+        ProcessInstance instance = startFollowUp(request());
+        runJobs(instance);
+
+        assertThat(instance).hasPassed(Elements.TASK_UPDATE).hasNotPassed(Elements.TASK_SCHEDULE)
+                .variables().containsEntry(Variables.CALLBACK_ID, "cb-9")
+                .containsEntry(Variables.CALLBACK_STATUS, Status.UPDATED);
+        talkdesk.verify(0, postRequestedFor(urlEqualTo(LIST)));
+        talkdesk.verify(1, patchRequestedFor(urlEqualTo(LIST + "/cb-9")));
+    }
+
+    @Test
+    void shouldUpdateCallbackAwaitingRetryWhenItIsTheDuplicate() {
+        givenActiveCallback("TO_BE_RETRIED", "cb-8");
+        givenTalkdeskUpdates("cb-8");
+
+        ProcessInstance instance = startFollowUp(request());
+        runJobs(instance);
+
+        assertThat(instance).hasPassed(Elements.TASK_UPDATE).variables()
+                .containsEntry(Variables.CALLBACK_ID, "cb-8").containsEntry(Variables.CALLBACK_STATUS, Status.UPDATED);
+        talkdesk.verify(0, postRequestedFor(urlEqualTo(LIST)));
+    }
+
+    @Test
+    void shouldBookNewCallbackWhenActiveOneVanishedBeforeUpdate() {
+        givenActiveCallback("UNATTEMPTED", "cb-9");
+        talkdesk.stubFor(patch(urlEqualTo(LIST + "/cb-9")).willReturn(aResponse().withStatus(404)));
+        ProcessInstance instance = startFollowUp(request());
+        runJobs(instance);
+        assertThat(instance).isWaitingAt(Elements.TASK_SCHEDULE);
+
+        givenNoActiveCallback();
+        givenTalkdeskBooks("cb-2");
+        runJobs(instance);
+
+        assertThat(instance).hasPassed(Elements.TASK_UPDATE, Elements.TASK_SCHEDULE).variables()
+                .containsEntry(Variables.CALLBACK_ID, "cb-2").containsEntry(Variables.CALLBACK_STATUS,
+                        Status.SCHEDULED);
+    }
+
+    @Test
+    void shouldAskSupervisorNamingEveryBadFieldWhenRequestIsInvalid() {
+        Map<String, Object> variables = request();
+        variables.put(Variables.PHONE_NUMBER, "12");
+        variables.put(Variables.TIMEZONE, "Mars/Olympus");
+
+        ProcessInstance instance = startFollowUp(variables);
+        runJobs(instance);
+
+        assertThat(instance).isWaitingAt(Elements.TASK_REVIEW).hasNotPassed(Elements.TASK_FIND_ACTIVE);
+        assertThat(task()).hasCandidateGroup(SupportFollowUpProcess.Groups.SUPERVISORS);
+        assertThat(instance).variables().containsEntry(Variables.CALLBACK_REJECTION_CODE,
+                Errors.INVALID_CALLBACK_REQUEST);
+        assertThat((String) runtimeService().getVariable(instance.getId(), Variables.CALLBACK_REJECTION_MESSAGE))
+                .contains("phoneNumber").contains("timezone");
+        talkdesk.verify(0, getRequestedFor(urlPathEqualTo(LIST)));
+    }
+
+    @Test
+    void shouldBookCorrectedRequestAfterSupervisorReviewWhenTalkdeskRejected() {
+        givenNoActiveCallback();
+        talkdesk.stubFor(post(LIST).withRequestBody(matchingJsonPath("$.caller_id", equalTo("+14155550100")))
+                .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\":\"INVALID_CALLER_ID\",\"message\":\"Caller ID not owned\","
+                                + "\"fields\":[{\"name\":\"caller_id\",\"description\":\"not owned\"}]}")));
+        talkdesk.stubFor(post(LIST).withRequestBody(matchingJsonPath("$.caller_id", equalTo("+351210000000")))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody(callback("cb-3", "UNATTEMPTED", "x"))));
+        ProcessInstance instance = startFollowUp(request());
+        runJobs(instance);
+        assertThat(instance).isWaitingAt(Elements.TASK_REVIEW).variables()
+                .containsEntry(Variables.CALLBACK_REJECTION_CODE, Errors.CALLBACK_REJECTED);
+        assertThat((String) runtimeService().getVariable(instance.getId(), Variables.CALLBACK_REJECTION_MESSAGE))
+                .contains("INVALID_CALLER_ID").contains("caller_id: not owned");
+
+        complete(task(), Map.of(Variables.CALLER_ID, "+351210000000", Variables.REVIEW_GIVE_UP, false));
+        runJobs(instance);
+
+        assertThat(instance).isWaitingAt(Elements.TIMER_AWAIT_CALLBACK, Elements.EVENT_CANCELLATION_REQUESTED)
+                .variables().containsEntry(Variables.CALLBACK_ID, "cb-3")
+                .containsEntry(Variables.CALLBACK_STATUS, Status.SCHEDULED)
+                .doesNotContainKey(Variables.CALLBACK_REJECTION_CODE);
+    }
+
+    @Test
+    void shouldAskSupervisorWhenTalkdeskRejectsUpdate() {
+        givenActiveCallback("UNATTEMPTED", "cb-9");
+        talkdesk.stubFor(patch(urlEqualTo(LIST + "/cb-9")).willReturn(aResponse().withStatus(422)
+                .withBody("{\"code\":\"INVALID_AGENT\",\"message\":\"unknown ring group\"}")));
+
+        ProcessInstance instance = startFollowUp(request());
+        runJobs(instance);
+
+        assertThat(instance).isWaitingAt(Elements.TASK_REVIEW).variables()
+                .containsEntry(Variables.CALLBACK_REJECTION_CODE, Errors.CALLBACK_REJECTED);
+    }
+
+    @Test
+    void shouldEndRejectedWhenSupervisorGivesUp() {
+        Map<String, Object> variables = request();
+        variables.put(Variables.CALLBACK_TIME, "yesterday");
+        ProcessInstance instance = startFollowUp(variables);
+        runJobs(instance);
+
+        complete(task(), Map.of(Variables.REVIEW_GIVE_UP, true));
+
+        assertThat(instance).isEnded().hasPassed(Elements.END_REJECTED).variables()
+                .containsEntry(Variables.CALLBACK_STATUS, Status.REJECTED);
+        talkdesk.verify(0, postRequestedFor(urlEqualTo(LIST)));
+    }
+
+    @Test
+    void shouldCancelBookedCallbackWhenCancellationIsRequested() {
+        ProcessInstance instance = bookedFollowUp();
+        talkdesk.stubFor(delete(LIST + "/cb-1").willReturn(aResponse().withStatus(204)));
+
+        runtimeService().createMessageCorrelation(Messages.CANCELLATION_REQUESTED).processInstanceBusinessKey(TICKET)
+                .correlate();
+        runJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed(Elements.TASK_CANCEL, Elements.END_CANCELLED).variables()
+                .containsEntry(Variables.CALLBACK_STATUS, Status.CANCELLED);
+        talkdesk.verify(1, deleteRequestedFor(urlEqualTo(LIST + "/cb-1")));
+    }
+
+    @Test
+    void shouldEndCancelledWhenCallbackIsAlreadyGoneAtTalkdesk() {
+        ProcessInstance instance = bookedFollowUp();
+        talkdesk.stubFor(delete(LIST + "/cb-1").willReturn(aResponse().withStatus(404)));
+
+        runtimeService().createMessageCorrelation(Messages.CANCELLATION_REQUESTED).processInstanceBusinessKey(TICKET)
+                .correlate();
+        runJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed(Elements.END_CANCELLED).variables()
+                .containsEntry(Variables.CALLBACK_STATUS, Status.CANCELLED);
+    }
+
+    @Test
+    void shouldAdoptCallbackBookedBeforeItsAnswerWasLost() {
+        talkdesk.stubFor(get(urlPathEqualTo(LIST)).inScenario("lost answer").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(page())));
+        talkdesk.stubFor(post(LIST).inScenario("lost answer").whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("booked").willReturn(aResponse().withStatus(201).withFixedDelay(3000)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(callback("cb-lost", "UNATTEMPTED", "[ticket:" + TICKET + "] Invoice question"))));
+        talkdesk.stubFor(get(urlPathEqualTo(LIST)).inScenario("lost answer").whenScenarioStateIs("booked")
+                .withQueryParam("status", equalTo("UNATTEMPTED"))
+                .willReturn(okJson(page(callback("cb-lost", "UNATTEMPTED", "[ticket:" + TICKET
+                        + "] Invoice question")))));
+        talkdesk.stubFor(get(urlPathEqualTo(LIST)).inScenario("lost answer").whenScenarioStateIs("booked")
+                .withQueryParam("status", equalTo("TO_BE_RETRIED")).willReturn(okJson(page())));
+        ProcessInstance instance = startFollowUp(request());
+        runJobs(instance);
+        Job schedule = job(Elements.TASK_SCHEDULE, instance);
+        assertThat(schedule.getExceptionMessage()).contains("Schedule callback").contains("no answer");
+
+        managementService().executeJob(schedule.getId());
+
+        assertThat(instance).isWaitingAt(Elements.TIMER_AWAIT_CALLBACK, Elements.EVENT_CANCELLATION_REQUESTED)
+                .variables().containsEntry(Variables.CALLBACK_ID, "cb-lost")
+                .containsEntry(Variables.CALLBACK_STATUS, Status.SCHEDULED);
+        talkdesk.verify(1, postRequestedFor(urlEqualTo(LIST)));
+    }
+
+    @Test
+    void shouldRaiseIncidentNamingStatusWhenTalkdeskKeepsFailing() {
+        talkdesk.stubFor(get(urlPathEqualTo(LIST)).willReturn(aResponse().withStatus(503)));
+        ProcessInstance instance = startFollowUp(request());
+        runJobs(instance);
+
+        failJobUntilRetriesRunOut(job(Elements.TASK_FIND_ACTIVE, instance));
+
+        Incident incident = runtimeService().createIncidentQuery().processInstanceId(instance.getId())
+                .singleResult();
+        assertThat(incident).isNotNull();
+        assertThat(incident.getActivityId()).isEqualTo(Elements.TASK_FIND_ACTIVE);
+        assertThat(incident.getIncidentMessage()).contains("Find active callback").contains(TICKET)
+                .contains("HTTP 503").doesNotContain("912345678").doesNotContain("secret");
+        talkdesk.verify(3, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("status", equalTo("UNATTEMPTED")));
+    }
+
+    @Test
+    void shouldFinishWithoutDuplicateWhenOperatorRetriesIncidentAfterRecovery() {
+        talkdesk.stubFor(get(urlPathEqualTo(LIST)).willReturn(okJson(page())));
+        talkdesk.stubFor(post(LIST).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        ProcessInstance instance = startFollowUp(request());
+        runJobs(instance);
+        failJobUntilRetriesRunOut(job(Elements.TASK_SCHEDULE, instance));
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isOne();
+
+        givenTalkdeskBooks("cb-5");
+        managementService().setJobRetries(job(Elements.TASK_SCHEDULE, instance).getId(), 1);
+        runJobs(instance);
+
+        assertThat(instance).isWaitingAt(Elements.TIMER_AWAIT_CALLBACK, Elements.EVENT_CANCELLATION_REQUESTED)
+                .variables().containsEntry(Variables.CALLBACK_ID, "cb-5");
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    }
+
+    @Test
+    void shouldWaitAsLongAsTalkdeskAsksWhenRateLimited() {
+        talkdesk.stubFor(get(urlPathEqualTo(LIST)).willReturn(aResponse().withStatus(429)
+                .withHeader("Retry-After", "600")));
+        ProcessInstance instance = startFollowUp(request());
+        runJobs(instance);
+        Date before = new Date();
+
+        Job find = job(Elements.TASK_FIND_ACTIVE, instance);
+        try {
+            managementService().executeJob(find.getId());
+        } catch (RuntimeException expected) {
+            // rate limited
+        }
+
+        Job retried = managementService().createJobQuery().jobId(find.getId()).singleResult();
+        assertThat(retried.getDuedate()).isAfterOrEqualTo(new Date(before.getTime() + 600_000 - 1_000));
+        assertThat(retried.getExceptionMessage()).contains("429").contains("Retry-After 600s");
+    }
+
+    @Test
+    void shouldAskSupervisorWhenCallbackWasExhausted() {
+        ProcessInstance instance = bookedFollowUp();
+        givenOutcome("cb-1", "EXHAUSTED");
+
+        managementService().executeJob(job(Elements.TIMER_AWAIT_CALLBACK, instance).getId());
+        runJobs(instance);
+
+        assertThat(instance).isWaitingAt(Elements.TASK_ESCALATE).variables()
+                .containsEntry(Variables.CALLBACK_OUTCOME, "EXHAUSTED");
+        assertThat(task()).hasCandidateGroup(SupportFollowUpProcess.Groups.SUPERVISORS);
+        complete(task());
+        assertThat(instance).isEnded().hasPassed(Elements.END_ESCALATED);
+    }
+
+    @Test
+    void shouldAskSupervisorWhenNumberWasInvalid() {
+        ProcessInstance instance = bookedFollowUp();
+        givenOutcome("cb-1", "INVALID_NUMBER");
+
+        managementService().executeJob(job(Elements.TIMER_AWAIT_CALLBACK, instance).getId());
+        runJobs(instance);
+
+        assertThat(instance).isWaitingAt(Elements.TASK_ESCALATE);
+    }
+
+    @Test
+    void shouldEndWhenCustomerWasReached() {
+        ProcessInstance instance = bookedFollowUp();
+        givenOutcome("cb-1", "SUCCESS");
+
+        managementService().executeJob(job(Elements.TIMER_AWAIT_CALLBACK, instance).getId());
+        runJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed(Elements.TASK_CHECK_OUTCOME, Elements.END_BOOKED).variables()
+                .containsEntry(Variables.CALLBACK_OUTCOME, "SUCCESS");
+    }
+}
