@@ -1,0 +1,54 @@
+package io.followup.callbacks.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * The admin password of the embedded default when none is configured: generated once, kept in
+ * {@code ./data/admin-password.txt} (owner-readable only) so restarts keep it, and never logged. A configured
+ * {@code camunda.bpm.admin-user.password} ({@code CAMUNDA_BPM_ADMINUSER_PASSWORD}) always wins.
+ */
+public record AdminPassword(String value, Path file) {
+
+    public static final String PROPERTY = "camunda.bpm.admin-user.password";
+    public static final Path DEFAULT_FILE = Path.of("data", "admin-password.txt");
+
+    /** Reads the stored password, or generates and stores a new one. */
+    public static AdminPassword forEmbeddedDefault() {
+        return load(DEFAULT_FILE);
+    }
+
+    static AdminPassword load(Path file) {
+        try {
+            if (Files.isRegularFile(file)) {
+                String stored = Files.readString(file).trim();
+                if (!stored.isEmpty()) {
+                    return new AdminPassword(stored, file);
+                }
+            }
+            byte[] random = new byte[18];
+            new SecureRandom().nextBytes(random);
+            String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, generated + "\n");
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the file keeps the folder's permissions
+            }
+            return new AdminPassword(generated, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the generated admin password in " + file, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AdminPassword[****, file=" + file + "]";
+    }
+}

@@ -1,0 +1,67 @@
+package io.followup.callbacks.web;
+
+import io.followup.callbacks.request.CallbackRequestFactory;
+import io.followup.callbacks.request.CallbackRequestValidation;
+import io.followup.callbacks.request.FieldProblem;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The webhook support systems call when a ticket is resolved: {@code POST /api/follow-ups} starts a follow-up
+ * (202, or 200 with the running one for a repeated ticket; 400 naming every bad field, nothing started), and
+ * {@code POST /api/follow-ups/{ticketId}/cancellation} cancels its callback.
+ */
+@RestController
+@RequestMapping("/api/follow-ups")
+public class FollowUpController {
+
+    private final CallbackRequestFactory requests;
+    private final FollowUpStarter starter;
+
+    public FollowUpController(CallbackRequestFactory requests, FollowUpStarter starter) {
+        this.requests = requests;
+        this.starter = starter;
+    }
+
+    @PostMapping
+    public ResponseEntity<Map<String, Object>> start(@RequestBody FollowUpRequest body) {
+        CallbackRequestValidation validation = requests.validate(body.toRaw());
+        if (!validation.isValid()) {
+            return ResponseEntity.badRequest().body(problems(validation.problems()));
+        }
+        String ticketId = validation.request().ticketId();
+        FollowUpStarter.Started started = starter.start(ticketId, body.toVariables());
+        return ResponseEntity.status(started.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .body(Map.of("ticketId", ticketId, "processInstanceId", started.processInstanceId(),
+                        "created", started.created()));
+    }
+
+    @PostMapping("/{ticketId}/cancellation")
+    public ResponseEntity<Map<String, Object>> cancel(@PathVariable String ticketId) {
+        if (!starter.requestCancellation(ticketId)) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("ticketId", ticketId, "message",
+                    "no follow-up of this ticket is waiting for its callback"));
+        }
+        return ResponseEntity.accepted().body(Map.of("ticketId", ticketId, "message", "cancellation requested"));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    public ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        return ResponseEntity.badRequest().body(Map.of("message",
+                "the body must be a JSON object with the follow-up's input variables", "errors", List.of()));
+    }
+
+    static Map<String, Object> problems(List<FieldProblem> problems) {
+        return Map.of("message", "the follow-up request is invalid", "errors", problems.stream()
+                .map(p -> Map.of("field", p.field(), "message", p.message())).toList());
+    }
+}
