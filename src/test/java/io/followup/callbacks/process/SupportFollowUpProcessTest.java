@@ -183,12 +183,8 @@ class SupportFollowUpProcessTest {
     /** Runs the jobs in turn, as the job executor would, until the instance waits for something else. */
     private static void runJobs(ProcessInstance instance) {
         for (int i = 0; i < 10; i++) {
-            Job next = managementService().createJobQuery().processInstanceId(instance.getId()).executable()
-                    .timers(false).singleResult();
-            if (next == null) {
-                next = managementService().createJobQuery().processInstanceId(instance.getId()).messages()
-                        .singleResult();
-            }
+            Job next = managementService().createJobQuery().processInstanceId(instance.getId()).messages()
+                    .singleResult();
             if (next == null || next.getRetries() == 0) {
                 return;
             }

@@ -1,0 +1,83 @@
+package io.followup.callbacks.request;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The one place phone numbers are parsed (libphonenumber) and masked for logs and messages. */
+public final class PhoneNumbers {
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final Pattern PHONE_LIKE = Pattern.compile("(?<![\\w\\d])(\\+|%2B)?\\d(?:[ \\-.]?\\d){7,15}(?!\\d)");
+    private static final Pattern DATE_LIKE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}.*|\\d{8}");
+
+    private PhoneNumbers() {
+    }
+
+    /**
+     * {@code raw} in E.164, when it is a valid number: with a leading {@code +} (or {@code 00}) in any case, in
+     * national format only with {@code region} (ISO 3166, such as {@code PT}).
+     */
+    public static Optional<String> toE164(String raw, String region) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        String text = raw.strip();
+        if (text.startsWith("00")) {
+            text = "+" + text.substring(2);
+        }
+        String parseRegion = region == null || region.isBlank() ? "ZZ" : region.strip().toUpperCase(Locale.ROOT);
+        try {
+            PhoneNumber number = UTIL.parse(text, parseRegion);
+            return UTIL.isValidNumber(number)
+                    ? Optional.of(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164))
+                    : Optional.empty();
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether {@code region} is a region code libphonenumber knows, such as {@code PT} or {@code US}. */
+    public static boolean isKnownRegion(String region) {
+        return region != null && UTIL.getSupportedRegions().contains(region.strip().toUpperCase(Locale.ROOT));
+    }
+
+    /** {@code +351912345678} becomes {@code +35191*****78}; short or missing input becomes {@code ***}. */
+    public static String mask(String number) {
+        if (number == null) {
+            return "***";
+        }
+        String compact = number.strip();
+        if (compact.length() < 9) {
+            return "***";
+        }
+        return compact.substring(0, 6) + "*".repeat(compact.length() - 8) + compact.substring(compact.length() - 2);
+    }
+
+    /** {@code text} with every phone-number-like run masked (dates are left alone), for log lines and messages. */
+    public static String maskAll(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        Matcher matcher = PHONE_LIKE.matcher(text);
+        StringBuilder masked = new StringBuilder();
+        while (matcher.find()) {
+            String match = matcher.group();
+            String replacement = DATE_LIKE.matcher(match).matches() ? match : maskRun(match);
+            matcher.appendReplacement(masked, Matcher.quoteReplacement(replacement));
+        }
+        matcher.appendTail(masked);
+        return masked.toString();
+    }
+
+    private static String maskRun(String run) {
+        boolean encodedPlus = run.startsWith("%2B");
+        String body = encodedPlus ? run.substring(3) : run;
+        String prefix = encodedPlus || body.startsWith("+") ? "+" : "";
+        return mask(prefix + body.replaceAll("\\D", ""));
+    }
+}
