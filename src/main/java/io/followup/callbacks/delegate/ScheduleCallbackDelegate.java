@@ -7,6 +7,8 @@ import io.followup.callbacks.request.CallbackRequestFactory;
 import io.followup.callbacks.request.TicketReference;
 import io.followup.callbacks.talkdesk.TalkdeskCallbackService;
 import io.followup.callbacks.talkdesk.api.CallbackResource;
+import io.followup.callbacks.talkdesk.error.CallbackConflictException;
+import io.followup.callbacks.talkdesk.error.CallbackNotFoundException;
 import io.followup.callbacks.talkdesk.error.CallbackRejectedException;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -46,15 +48,24 @@ public class ScheduleCallbackDelegate extends CallbackDelegate {
                         request.ticketId());
                 outputs.booked(execution, existing.get().callbackId(), Status.SCHEDULED, request);
             } else {
-                LOG.info("TDCB-D120 an active callback {} appeared for the number; updating it instead of booking "
-                        + "another", existing.get().callbackId());
-                talkdesk.update(existing.get().callbackId(), request);
-                outputs.booked(execution, existing.get().callbackId(), Status.UPDATED, request);
+                updateOrBook(execution, request, existing.get().callbackId());
             }
         } catch (CallbackRejectedException e) {
             throw reject(execution, Errors.CALLBACK_REJECTED, e.getMessage());
         }
         clearRejection(execution);
+    }
+
+    private void updateOrBook(DelegateExecution execution, CallbackRequest request, String activeId) {
+        LOG.info("TDCB-D120 an active callback {} exists for the number; updating it instead of booking another",
+                activeId);
+        try {
+            talkdesk.update(activeId, request);
+            outputs.booked(execution, activeId, Status.UPDATED, request);
+        } catch (CallbackNotFoundException | CallbackConflictException gone) {
+            LOG.info("TDCB-D121 callback {} ended meanwhile; booking a new one", activeId);
+            outputs.booked(execution, talkdesk.schedule(request).callbackId(), Status.SCHEDULED, request);
+        }
     }
 
     @Override

@@ -100,6 +100,14 @@ public final class SupportFollowUpProcess {
         public static final String TASK_CHECK_OUTCOME = "Task_CheckCallbackOutcome";
         public static final String TASK_ESCALATE = "Task_FollowUpMissedCallback";
         public static final String TIMER_AWAIT_CALLBACK = "Timer_AwaitCallbackTime";
+        public static final String GATEWAY_AWAIT_CALLBACK = "Gateway_AwaitCallback";
+        public static final String GATEWAY_ACTIVE_CALLBACK_FOUND = "Gateway_ActiveCallbackFound";
+        public static final String GATEWAY_REVIEW_DECISION = "Gateway_ReviewDecision";
+        public static final String EVENT_INVALID_REQUEST = "Event_InvalidRequest";
+        public static final String EVENT_SCHEDULE_REJECTED = "Event_ScheduleRejected";
+        public static final String EVENT_UPDATE_REJECTED = "Event_UpdateRejected";
+        public static final String EVENT_UPDATE_TARGET_GONE = "Event_UpdateTargetGone";
+        public static final String EVENT_CANCEL_TARGET_GONE = "Event_CancelTargetGone";
         public static final String EVENT_CANCELLATION_REQUESTED = "Event_CancellationRequested";
         public static final String END_BOOKED = "End_CallbackCompleted";
         public static final String END_REJECTED = "End_CallbackGivenUp";
