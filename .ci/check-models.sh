@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Lints the BPMN models (bpmnlint, recommended rules) and validates the element templates.
+set -euo pipefail
+ci="$(cd "$(dirname "$0")" && pwd)"
+if [ ! -d "$ci/node_modules/bpmnlint" ]; then
+  npm ci --prefix "$ci" --no-audit --no-fund
+fi
+cd "$ci/../bpmn"
+"$ci/node_modules/.bin/bpmnlint" ./*.bpmn
+node "$ci/validate-templates.mjs"
