@@ -46,7 +46,10 @@ public final class PhoneNumbers {
         return region != null && UTIL.getSupportedRegions().contains(region.strip().toUpperCase(Locale.ROOT));
     }
 
-    /** {@code +351912345678} becomes {@code +35191*****78}; short or missing input becomes {@code ***}. */
+    /**
+     * {@code +351912345678} becomes {@code +35191*****78}: at most the first six characters and the last two stay,
+     * and at least five are hidden; short or missing input becomes {@code ***}.
+     */
     public static String mask(String number) {
         if (number == null) {
             return "***";
@@ -55,7 +58,9 @@ public final class PhoneNumbers {
         if (compact.length() < 9) {
             return "***";
         }
-        return compact.substring(0, 6) + "*".repeat(compact.length() - 8) + compact.substring(compact.length() - 2);
+        int shown = Math.min(6, compact.length() - 7);
+        return compact.substring(0, shown) + "*".repeat(compact.length() - shown - 2)
+                + compact.substring(compact.length() - 2);
     }
 
     /** {@code text} with every phone-number-like run masked (dates are left alone), for log lines and messages. */

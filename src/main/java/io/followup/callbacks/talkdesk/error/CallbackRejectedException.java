@@ -1,5 +1,6 @@
 package io.followup.callbacks.talkdesk.error;
 
+import io.followup.callbacks.request.PhoneNumbers;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -41,7 +42,7 @@ public class CallbackRejectedException extends TalkdeskException {
             text.append(" [").append(fields.stream().map(RejectedField::toString).collect(Collectors.joining("; ")))
                     .append(']');
         }
-        return text.toString();
+        return PhoneNumbers.maskAll(text.toString());
     }
 
     /** One field of Talkdesk's {@code fields} list. */
