@@ -7,11 +7,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
 
 /**
  * Starts a follow-up for a ticket unless one is already running for it. Starts for the same ticket are serialised
  * on this node, so concurrent duplicate posts see the first one's instance.
  */
+@Component
 public class FollowUpStarter {
 
     private final RuntimeService runtimeService;
