@@ -2,6 +2,7 @@ package io.followup.callbacks.app;
 
 import io.followup.callbacks.config.TalkdeskConnectionResolver;
 import io.followup.callbacks.config.TalkdeskProperties;
+import io.followup.callbacks.sandbox.SandboxProperties;
 import io.followup.callbacks.talkdesk.TalkdeskConnection;
 import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
@@ -19,13 +20,15 @@ public class StartupReport {
 
     private final Environment environment;
     private final TalkdeskProperties properties;
+    private final SandboxProperties sandbox;
     private final TalkdeskConnection connection;
     private final IdentityService identityService;
 
-    public StartupReport(Environment environment, TalkdeskProperties properties, TalkdeskConnection connection,
-            IdentityService identityService) {
+    public StartupReport(Environment environment, TalkdeskProperties properties, SandboxProperties sandbox,
+            TalkdeskConnection connection, IdentityService identityService) {
         this.environment = environment;
         this.properties = properties;
+        this.sandbox = sandbox;
         this.connection = connection;
         this.identityService = identityService;
     }
@@ -39,7 +42,7 @@ public class StartupReport {
                 AdminPassword.forEmbeddedDefault().value());
         String password = generated ? "generated, in " + AdminPassword.DEFAULT_FILE.toAbsolutePath()
                 : "as configured (CAMUNDA_BPM_ADMINUSER_PASSWORD)";
-        String target = TalkdeskConnectionResolver.sandboxEnabled(properties, environment)
+        String target = TalkdeskConnectionResolver.sandboxEnabled(properties, sandbox)
                 ? "the built-in SANDBOX at " + connection.apiBaseUrl().get() + " (no Talkdesk credentials set)"
                 : "Talkdesk at " + connection.apiBaseUrl().get();
         LOG.info("""

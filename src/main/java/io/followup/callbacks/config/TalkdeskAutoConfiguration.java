@@ -3,6 +3,8 @@ package io.followup.callbacks.config;
 import io.followup.callbacks.request.AssignType;
 import io.followup.callbacks.request.CallbackRequestFactory;
 import io.followup.callbacks.request.CallbackRequestRules;
+import io.followup.callbacks.sandbox.SandboxConfiguration;
+import io.followup.callbacks.sandbox.SandboxProperties;
 import io.followup.callbacks.talkdesk.TalkdeskCallbackService;
 import io.followup.callbacks.talkdesk.TalkdeskClientFactory;
 import io.followup.callbacks.talkdesk.TalkdeskConnection;
@@ -25,8 +27,8 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration
 @ConditionalOnProperty(prefix = TalkdeskProperties.PREFIX, name = "enabled", matchIfMissing = true)
-@EnableConfigurationProperties(TalkdeskProperties.class)
-@Import(CallbackDelegatesConfiguration.class)
+@EnableConfigurationProperties({TalkdeskProperties.class, SandboxProperties.class})
+@Import({CallbackDelegatesConfiguration.class, SandboxConfiguration.class})
 public class TalkdeskAutoConfiguration {
 
     @Bean
@@ -37,8 +39,9 @@ public class TalkdeskAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public TalkdeskConnection talkdeskConnection(TalkdeskProperties properties, Environment environment) {
-        return TalkdeskConnectionResolver.resolve(properties, environment);
+    public TalkdeskConnection talkdeskConnection(TalkdeskProperties properties, SandboxProperties sandbox,
+            Environment environment) {
+        return TalkdeskConnectionResolver.resolve(properties, sandbox, environment);
     }
 
     @Bean

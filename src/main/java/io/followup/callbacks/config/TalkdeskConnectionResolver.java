@@ -2,6 +2,7 @@ package io.followup.callbacks.config;
 
 import io.followup.callbacks.request.AssignType;
 import io.followup.callbacks.request.PhoneNumbers;
+import io.followup.callbacks.sandbox.SandboxProperties;
 import io.followup.callbacks.talkdesk.TalkdeskConnection;
 import java.net.URI;
 import java.time.Duration;
@@ -17,8 +18,6 @@ public final class TalkdeskConnectionResolver {
 
     /** Path under which the in-process sandbox serves the Talkdesk API. */
     public static final String SANDBOX_PATH = "/talkdesk-sandbox";
-    /** Property switching the sandbox on or off; unset means "on while no client id is configured". */
-    public static final String SANDBOX_ENABLED = "talkdesk.sandbox.enabled";
 
     private static final Duration JOB_LOCK_TIME = Duration.ofMinutes(5);
 
@@ -26,21 +25,20 @@ public final class TalkdeskConnectionResolver {
     }
 
     /** Whether callbacks go to the sandbox: {@code talkdesk.sandbox.enabled}, else "no client id configured". */
-    public static boolean sandboxEnabled(TalkdeskProperties properties, Environment environment) {
-        Boolean explicit = environment.getProperty(SANDBOX_ENABLED, Boolean.class);
+    public static boolean sandboxEnabled(TalkdeskProperties properties, SandboxProperties sandbox) {
+        Boolean explicit = sandbox.getEnabled();
         return explicit != null ? explicit : isBlank(properties.getAuth().getClientId());
     }
 
     /** The connection to use, or an {@link InvalidTalkdeskConfigurationException} listing every bad property. */
-    public static TalkdeskConnection resolve(TalkdeskProperties properties, Environment environment) {
+    public static TalkdeskConnection resolve(TalkdeskProperties properties, SandboxProperties sandbox,
+            Environment environment) {
         List<String> problems = new ArrayList<>();
         checkCommon(properties, problems);
         TalkdeskConnection connection;
-        if (sandboxEnabled(properties, environment)) {
-            String clientId = environment.getProperty("talkdesk.sandbox.client-id", "sandbox-client");
-            String secret = environment.getProperty("talkdesk.sandbox.client-secret", "sandbox-secret");
+        if (sandboxEnabled(properties, sandbox)) {
             connection = new TalkdeskConnection(() -> sandboxBase(environment),
-                    () -> sandboxBase(environment) + "/oauth/token", clientId, secret,
+                    () -> sandboxBase(environment) + "/oauth/token", sandbox.getClientId(), sandbox.getClientSecret(),
                     properties.getAuth().getScope());
         } else {
             TalkdeskProperties.Auth auth = properties.getAuth();

@@ -1,0 +1,59 @@
+package io.followup.callbacks.sandbox;
+
+import io.followup.callbacks.config.TalkdeskConnectionResolver;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What a person does in Talkdesk that the API cannot: see every callback, move one to a final status (so the
+ * post-call check has something to find), revoke tokens, start over. Behind HTTP Basic in the app.
+ */
+@RestController
+@RequestMapping(TalkdeskConnectionResolver.SANDBOX_PATH + "/admin")
+public class SandboxAdminController {
+
+    private final SandboxCallbackStore store;
+    private final SandboxTokens tokens;
+
+    public SandboxAdminController(SandboxCallbackStore store, SandboxTokens tokens) {
+        this.store = store;
+        this.tokens = tokens;
+    }
+
+    @GetMapping("/callbacks")
+    public List<Map<String, Object>> callbacks() {
+        return store.all();
+    }
+
+    @PostMapping(path = "/callbacks/{callbackId}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> status(@PathVariable String callbackId, @RequestBody Map<String, String> body) {
+        return store.setStatus(callbackId, body.get("status"));
+    }
+
+    @DeleteMapping("/callbacks")
+    public ResponseEntity<Void> clear() {
+        store.clear();
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/tokens/revocation")
+    public ResponseEntity<Void> revokeTokens() {
+        tokens.revokeAll();
+        return ResponseEntity.noContent().build();
+    }
+
+    @ExceptionHandler(SandboxException.class)
+    public ResponseEntity<Map<String, Object>> error(SandboxException e) {
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(e.body());
+    }
+}
