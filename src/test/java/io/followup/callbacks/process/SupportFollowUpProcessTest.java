@@ -78,7 +78,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SupportFollowUpProcessTest {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-test.camunda.cfg.xml")
             .assertClassCoverageAtLeast(1.0).build();
 
     private static final String TICKET = "T-1001";
@@ -254,6 +254,16 @@ class SupportFollowUpProcessTest {
 
         assertThat(instance).hasBusinessKey(TICKET).hasPassed(Elements.START_TICKET_RESOLVED, Elements.TASK_SCHEDULE)
                 .variables().containsEntry(Variables.CALLBACK_STATUS, Status.SCHEDULED);
+    }
+
+    @Test
+    void shouldUseTicketIdAsBusinessKeyWhenStartedWithoutOne() {
+        givenNoActiveCallback();
+        givenTalkdeskBooks("cb-1");
+
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey(PROCESS_KEY, request());
+
+        assertThat(instance).hasBusinessKey(TICKET);
     }
 
     @Test

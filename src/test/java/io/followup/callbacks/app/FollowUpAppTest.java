@@ -1,0 +1,214 @@
+package io.followup.callbacks.app;
+
+import static io.followup.callbacks.app.AppTestSupport.await;
+import static io.followup.callbacks.app.AppTestSupport.followUp;
+import static io.followup.callbacks.app.AppTestSupport.postJson;
+import static io.followup.callbacks.app.AppTestSupport.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.followup.callbacks.process.SupportFollowUpProcess;
+import io.followup.callbacks.process.SupportFollowUpProcess.Elements;
+import io.followup.callbacks.process.SupportFollowUpProcess.Status;
+import io.followup.callbacks.process.SupportFollowUpProcess.Variables;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The runnable app end to end over HTTP: webhook, authentication, the process booking through the real client into
+ * the in-process sandbox, cancellation, and the post-call check.
+ */
+@SpringBootTest(classes = CallbacksApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:app-test;DB_CLOSE_DELAY=-1",
+            "camunda.bpm.admin-user.password=" + AppTestSupport.PASSWORD,
+            "talkdesk.retry.cycle=R2/PT1S"
+        })
+class FollowUpAppTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    HistoryService historyService;
+
+    @Autowired
+    ManagementService managementService;
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private Object variable(String instanceId, String name) {
+        return historyService.createHistoricVariableInstanceQuery().processInstanceId(instanceId).variableName(name)
+                .list().stream().findFirst().map(v -> v.getValue()).orElse(null);
+    }
+
+    private String startAndAwaitBooking(String ticketId, String phone) {
+        AppTestSupport.Answer started = postJson(base() + "/api/follow-ups", followUp(ticketId, phone, null));
+        assertThat(started.status()).isEqualTo(202);
+        String instanceId = started.json().get("processInstanceId").asText();
+        await("the callback of " + ticketId + " to be booked", () -> variable(instanceId, Variables.CALLBACK_ID) != null
+                && runtimeService.createExecutionQuery().processInstanceId(instanceId)
+                        .activityId(Elements.GATEWAY_AWAIT_CALLBACK).count() > 0);
+        return instanceId;
+    }
+
+    private JsonNode sandboxCallback(String callbackId) {
+        for (JsonNode callback : sandboxCallbacks()) {
+            if (callback.get("callback_id").asText().equals(callbackId)) {
+                return callback;
+            }
+        }
+        throw new AssertionError("the sandbox has no callback " + callbackId);
+    }
+
+    private List<JsonNode> callbacksFor(String phone) {
+        List<JsonNode> matching = new ArrayList<>();
+        sandboxCallbacks().forEach(c -> {
+            if (c.get("phone_number").asText().equals(phone)) {
+                matching.add(c);
+            }
+        });
+        return matching;
+    }
+
+    private JsonNode sandboxCallbacks() {
+        return send("GET", base() + "/talkdesk-sandbox/admin/callbacks", null, null, true).json();
+    }
+
+    @Test
+    void shouldRefuseAnonymousCalls() {
+        assertThat(send("POST", base() + "/api/follow-ups", "application/json", "{}", false).status()).isEqualTo(401);
+        assertThat(send("GET", base() + "/engine-rest/process-definition", null, null, false).status())
+                .isEqualTo(401);
+        assertThat(send("GET", base() + "/talkdesk-sandbox/admin/callbacks", null, null, false).status())
+                .isEqualTo(401);
+        assertThat(send("GET", base() + "/engine-rest/process-definition", null, null, true).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void shouldNameEveryBadFieldAndStartNothing() {
+        long before = runtimeService.createProcessInstanceQuery().count();
+
+        AppTestSupport.Answer answer = postJson(base() + "/api/follow-ups",
+                "{\"ticketId\":\"T-BAD\",\"phoneNumber\":\"12\",\"callbackTime\":\"soon\",\"timezone\":\"Mars/X\"}");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("phoneNumber", "callbackTime", "timezone");
+        assertThat(answer.body()).doesNotContain("\"12\"");
+        assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldAnswer400ForMalformedJson() {
+        assertThat(postJson(base() + "/api/follow-ups", "{not json").status()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldBookCallbackInSandboxThroughRealClient() {
+        String instanceId = startAndAwaitBooking("T-APP-1", "+351912000001");
+
+        assertThat(variable(instanceId, Variables.CALLBACK_STATUS)).isEqualTo(Status.SCHEDULED);
+        assertThat(callbacksFor("+351912000001")).hasSize(1);
+        JsonNode callback = sandboxCallback((String) variable(instanceId, Variables.CALLBACK_ID));
+        assertThat(callback.get("notes").asText()).startsWith("[ticket:T-APP-1]");
+        assertThat(callback.get("ring_groups").get(0).get("ring_group").asText()).isEqualTo("support-tier-1");
+    }
+
+    @Test
+    void shouldUpdateTheActiveCallbackWhenAnotherTicketAsksForTheSameNumber() {
+        startAndAwaitBooking("T-APP-2", "+351912000002");
+
+        String second = startAndAwaitBooking("T-APP-3", "+351912000002");
+
+        assertThat(variable(second, Variables.CALLBACK_STATUS)).isEqualTo(Status.UPDATED);
+        assertThat(callbacksFor("+351912000002")).hasSize(1);
+    }
+
+    @Test
+    void shouldReturnRunningFollowUpForRepeatedTicketEvenUnderConcurrentPosts() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Callable<AppTestSupport.Answer>> posts = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                posts.add(() -> postJson(base() + "/api/follow-ups", followUp("T-APP-DUP", "+351912000003", null)));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            for (Future<AppTestSupport.Answer> answer : pool.invokeAll(posts)) {
+                statuses.add(answer.get().status());
+                ids.add(answer.get().json().get("processInstanceId").asText());
+            }
+            assertThat(statuses).containsOnlyOnce(202).containsOnly(202, 200);
+            assertThat(ids).containsOnly(ids.get(0));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("T-APP-DUP").count())
+                .isOne();
+    }
+
+    @Test
+    void shouldCancelTheBookedCallbackOnRequest() {
+        String instanceId = startAndAwaitBooking("T-APP-4", "+351912000004");
+
+        AppTestSupport.Answer answer = postJson(base() + "/api/follow-ups/T-APP-4/cancellation", null);
+
+        assertThat(answer.status()).isEqualTo(202);
+        await("the follow-up to end", () -> runtimeService.createProcessInstanceQuery().processInstanceId(instanceId)
+                .count() == 0);
+        assertThat(variable(instanceId, Variables.CALLBACK_STATUS)).isEqualTo(Status.CANCELLED);
+        assertThat(sandboxCallback((String) variable(instanceId, Variables.CALLBACK_ID)).get("status").asText())
+                .isEqualTo("CANCELED");
+        assertThat(postJson(base() + "/api/follow-ups/T-APP-4/cancellation", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldAskSupervisorWhenTheSandboxSaysTheCallbackWasExhausted() {
+        String instanceId = startAndAwaitBooking("T-APP-5", "+351912000005");
+        String callbackId = (String) variable(instanceId, Variables.CALLBACK_ID);
+        assertThat(postJson(base() + "/talkdesk-sandbox/admin/callbacks/" + callbackId + "/status",
+                "{\"status\":\"EXHAUSTED\"}").status()).isEqualTo(200);
+
+        Job timer = managementService.createJobQuery().processInstanceId(instanceId).timers().singleResult();
+        managementService.executeJob(timer.getId());
+
+        await("the supervisor task", () -> runtimeService.createExecutionQuery().processInstanceId(instanceId)
+                .activityId(Elements.TASK_ESCALATE).count() > 0);
+        assertThat(variable(instanceId, Variables.CALLBACK_OUTCOME)).isEqualTo("EXHAUSTED");
+    }
+
+    @Test
+    void shouldSendRejectedRequestToReviewWithTalkdesksReasons() {
+        AppTestSupport.Answer started = postJson(base() + "/api/follow-ups",
+                followUp("T-APP-6", "+351912000006", "\"callerId\":\"+351219999999\""));
+        String instanceId = started.json().get("processInstanceId").asText();
+
+        await("the review task", () -> runtimeService.createExecutionQuery().processInstanceId(instanceId)
+                .activityId(Elements.TASK_REVIEW).count() > 0);
+        Map<String, Object> variables = runtimeService.getVariables(instanceId);
+        assertThat(variables).containsEntry(Variables.CALLBACK_REJECTION_CODE,
+                SupportFollowUpProcess.Errors.CALLBACK_REJECTED);
+        assertThat((String) variables.get(Variables.CALLBACK_REJECTION_MESSAGE))
+                .contains("caller_id: is not a number owned by the account").doesNotContain("219999999");
+    }
+}
