@@ -1,5 +1,8 @@
 package io.followup.callbacks.sandbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.followup.callbacks.config.TalkdeskConnectionResolver;
 import java.time.Duration;
 import java.util.Arrays;
@@ -11,8 +14,6 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +36,7 @@ public class SandboxApiController {
 
     private static final MediaType HAL = MediaType.parseMediaType("application/hal+json");
     private static final String JSON_PATCH = "application/json-patch+json";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SandboxCallbackStore store;
     private final SandboxTokens tokens;
@@ -96,18 +98,40 @@ public class SandboxApiController {
         return ResponseEntity.ok().contentType(HAL).body(body);
     }
 
-    @PostMapping(path = "/schedule-callbacks", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/schedule-callbacks")
     public ResponseEntity<Map<String, Object>> create(@RequestHeader(value = "Authorization", required = false)
-            String authorization, @RequestBody Map<String, Object> body) {
+            String authorization, @RequestHeader(value = "Content-Type", required = false) String contentType,
+            @RequestBody(required = false) String body) {
         authorize(authorization);
-        return ResponseEntity.status(HttpStatus.CREATED).body(store.create(body));
+        Map<String, Object> callback = read(contentType, MediaType.APPLICATION_JSON_VALUE, body,
+                new TypeReference<Map<String, Object>>() { });
+        return ResponseEntity.status(HttpStatus.CREATED).body(store.create(callback));
     }
 
-    @PatchMapping(path = "/schedule-callbacks/{callbackId}", consumes = JSON_PATCH)
+    @PatchMapping("/schedule-callbacks/{callbackId}")
     public ResponseEntity<Map<String, Object>> patch(@RequestHeader(value = "Authorization", required = false)
-            String authorization, @PathVariable String callbackId, @RequestBody List<Map<String, Object>> patch) {
+            String authorization, @RequestHeader(value = "Content-Type", required = false) String contentType,
+            @PathVariable String callbackId, @RequestBody(required = false) String body) {
         authorize(authorization);
+        List<Map<String, Object>> patch = read(contentType, JSON_PATCH, body,
+                new TypeReference<List<Map<String, Object>>>() { });
         return ResponseEntity.ok(store.patch(callbackId, patch));
+    }
+
+    private static <T> T read(String contentType, String expected, String body, TypeReference<T> type) {
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith(expected)) {
+            throw new SandboxException(415, "UNSUPPORTED_MEDIA_TYPE", "Content type " + contentType
+                    + " is not supported here; use " + expected);
+        }
+        try {
+            T value = body == null ? null : JSON.readValue(body, type);
+            if (value == null) {
+                throw new SandboxException(400, "BAD_REQUEST", "A JSON body is required");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw new SandboxException(400, "BAD_REQUEST", "The body is not valid JSON of the expected shape");
+        }
     }
 
     @DeleteMapping("/schedule-callbacks/{callbackId}")
@@ -121,17 +145,6 @@ public class SandboxApiController {
     @ExceptionHandler(SandboxException.class)
     public ResponseEntity<Map<String, Object>> error(SandboxException e) {
         return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(e.body());
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    public ResponseEntity<Map<String, Object>> unsupported(HttpMediaTypeNotSupportedException e) {
-        return error(new SandboxException(415, "UNSUPPORTED_MEDIA_TYPE", "Content type " + e.getContentType()
-                + " is not supported here"));
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    public ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-        return error(new SandboxException(400, "BAD_REQUEST", "The body is not valid JSON of the expected shape"));
     }
 
     private void authorize(String authorization) {

@@ -1,0 +1,206 @@
+package io.followup.callbacks.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.followup.callbacks.app.CallbacksApplication;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The sandbox speaks Talkdesk's contract over real HTTP: OAuth, paths, JSON, paging, rules and error shapes. */
+@SpringBootTest(classes = CallbacksApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:app-test;DB_CLOSE_DELAY=-1",
+            "camunda.bpm.admin-user.password=test-admin-password",
+            "talkdesk.retry.cycle=R2/PT1S"
+        })
+class SandboxApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    private String token;
+
+    private String url(String path) {
+        return "http://localhost:" + port + "/talkdesk-sandbox" + path;
+    }
+
+    private record Answer(int status, String contentType, JsonNode json) {
+    }
+
+    private Answer call(String method, String path, String contentType, String body, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = response.body().isEmpty() ? null : JSON.readTree(response.body());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json);
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private Answer token(String clientId, String secret, String grant) {
+        String basic = "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret)
+                .getBytes(StandardCharsets.UTF_8));
+        return call("POST", "/oauth/token", "application/x-www-form-urlencoded",
+                "grant_type=" + grant + "&scope=schedule-callbacks%3Aread+schedule-callbacks%3Awrite", basic);
+    }
+
+    private Answer api(String method, String path, String contentType, String body) {
+        return call(method, path, contentType, body, "Bearer " + token);
+    }
+
+    private static String future() {
+        return Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private String create(String phone) {
+        Answer created = api("POST", "/schedule-callbacks", "application/json", """
+                {"phone_number":"%s","scheduled_time_to_call":"%s","timezone":"Europe/Lisbon",
+                 "assign_type":"SPECIFIC_AGENT","agents":[{"agent_id":"agent-ana"}],"caller_id":"+14155550100",
+                 "dialing_model":"PREVIEW","notes":"hello"}""".formatted(phone, future()));
+        assertThat(created.status()).isEqualTo(201);
+        return created.json().get("callback_id").asText();
+    }
+
+    @BeforeEach
+    void authenticate() {
+        token = token("sandbox-client", "sandbox-secret", "client_credentials").json().get("access_token").asText();
+    }
+
+    @Test
+    void shouldIssueBearerTokensOnlyForItsClientCredentials() {
+        Answer ok = token("sandbox-client", "sandbox-secret", "client_credentials");
+        assertThat(ok.json().get("token_type").asText()).isEqualTo("Bearer");
+        assertThat(ok.json().get("expires_in").asInt()).isEqualTo(600);
+
+        Answer wrong = token("sandbox-client", "nope", "client_credentials");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.json().get("error").asText()).isEqualTo("invalid_client");
+        assertThat(token("sandbox-client", "sandbox-secret", "password").json().get("error").asText())
+                .isEqualTo("unsupported_grant_type");
+    }
+
+    @Test
+    void shouldRefuseCallsWithoutValidToken() {
+        Answer answer = call("GET", "/schedule-callbacks", null, null, "Bearer made-up");
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.json().get("code").asText()).isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
+    void shouldCreateCallbackWithContractFields() {
+        Answer created = api("POST", "/schedule-callbacks", "application/json", """
+                {"phone_number":"+351911111111","scheduled_time_to_call":"%s","timezone":"Europe/Lisbon",
+                 "assign_type":"SPECIFIC_RING_GROUP","ring_groups":[{"ring_group":"support-tier-2"}],
+                 "caller_id":"+351210000000","dialing_model":"PREVIEW","interaction_id":"i-1"}""".formatted(future()));
+
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode callback = created.json();
+        assertThat(callback.get("status").asText()).isEqualTo("UNATTEMPTED");
+        assertThat(callback.get("ring_groups").get(0).get("ring_group").asText()).isEqualTo("support-tier-2");
+        assertThat(callback.get("origin").asText()).isEqualTo("API");
+        assertThat(callback.get("interaction_id").asText()).isEqualTo("i-1");
+    }
+
+    @Test
+    void shouldNameEveryBrokenRuleAtOnce() {
+        Answer answer = api("POST", "/schedule-callbacks", "application/json", """
+                {"phone_number":"912345678","scheduled_time_to_call":"2020-01-01T00:00:00Z","timezone":"Nowhere/X",
+                 "assign_type":"SPECIFIC_AGENT","agents":[{"agent_id":"agent-zed"}],"caller_id":"+14155559999",
+                 "dialing_model":"PREDICTIVE"}""");
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.json().get("fields").findValuesAsText("name")).containsExactlyInAnyOrder("dialing_model",
+                "phone_number", "caller_id", "scheduled_time_to_call", "timezone", "agents");
+        assertThat(answer.json().has("code")).isTrue();
+        assertThat(answer.json().has("message")).isTrue();
+    }
+
+    @Test
+    void shouldAnswer400ForMissingFieldsAnd415ForWrongContentType() {
+        assertThat(api("POST", "/schedule-callbacks", "application/json", "{}").status()).isEqualTo(400);
+        assertThat(api("POST", "/schedule-callbacks", "text/plain", "x").status()).isEqualTo(415);
+        assertThat(api("PATCH", "/schedule-callbacks/x", "application/json", "[]").json().get("code").asText())
+                .isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void shouldPageWithNextLinksAndFilterByEncodedPhoneAndStatus() {
+        String phone = "+351913333333";
+        String first = create(phone);
+        create(phone);
+        create(phone);
+        api("DELETE", "/schedule-callbacks/" + first, null, null);
+
+        Answer page1 = api("GET", "/schedule-callbacks?phone_number=%2B351913333333&per_page=1", null, null);
+        assertThat(page1.contentType()).startsWith("application/hal+json");
+        assertThat(page1.json().get("total").asInt()).isEqualTo(3);
+        assertThat(page1.json().get("total_pages").asInt()).isEqualTo(3);
+        assertThat(page1.json().get("_links").has("next")).isTrue();
+        Answer page3 = api("GET", "/schedule-callbacks?phone_number=%2B351913333333&per_page=1&page=3", null, null);
+        assertThat(page3.json().get("_links").has("next")).isFalse();
+        assertThat(page3.json().get("_embedded").get("callbacks")).hasSize(1);
+
+        Answer active = api("GET", "/schedule-callbacks?phone_number=%2B351913333333&status=UNATTEMPTED&per_page=50",
+                null, null);
+        assertThat(active.json().get("total").asInt()).isEqualTo(2);
+        Answer defaultPage = api("GET", "/schedule-callbacks?phone_number=%2B351913333333", null, null);
+        assertThat(defaultPage.json().get("per_page").asInt()).isEqualTo(1);
+        assertThat(api("GET", "/schedule-callbacks?per_page=501", null, null).status()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldPatchWithJsonPatchAndRefuseBadPatches() {
+        String id = create("+351914444444");
+
+        Answer patched = api("PATCH", "/schedule-callbacks/" + id, "application/json-patch+json", """
+                [{"op":"replace","path":"/agents","value":["agent-bruno"]},
+                 {"op":"replace","path":"/notes","value":"moved"}]""");
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(patched.json().get("agents").get(0).get("agent_id").asText()).isEqualTo("agent-bruno");
+        assertThat(patched.json().get("notes").asText()).isEqualTo("moved");
+
+        assertThat(api("PATCH", "/schedule-callbacks/" + id, "application/json-patch+json",
+                "[{\"op\":\"remove\",\"path\":\"/notes\"}]").status()).isEqualTo(400);
+        assertThat(api("PATCH", "/schedule-callbacks/" + id, "application/json-patch+json",
+                "[{\"op\":\"replace\",\"path\":\"/agents\",\"value\":[\"agent-zed\"]}]").status()).isEqualTo(422);
+        assertThat(api("PATCH", "/schedule-callbacks/unknown", "application/json-patch+json", "[]").status())
+                .isEqualTo(404);
+        api("DELETE", "/schedule-callbacks/" + id, null, null);
+        assertThat(api("PATCH", "/schedule-callbacks/" + id, "application/json-patch+json", "[]").status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void shouldCancelOnceThenAnswerConflict() {
+        String id = create("+351915555555");
+
+        assertThat(api("DELETE", "/schedule-callbacks/" + id, null, null).status()).isEqualTo(204);
+        assertThat(api("DELETE", "/schedule-callbacks/" + id, null, null).status()).isEqualTo(409);
+        assertThat(api("DELETE", "/schedule-callbacks/unknown", null, null).status()).isEqualTo(404);
+    }
+}
