@@ -1,5 +1,6 @@
 package io.followup.callbacks.config;
 
+import io.followup.callbacks.health.TalkdeskHealthIndicator;
 import io.followup.callbacks.request.AssignType;
 import io.followup.callbacks.request.CallbackRequestFactory;
 import io.followup.callbacks.request.CallbackRequestRules;
@@ -14,6 +15,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -74,6 +76,15 @@ public class TalkdeskAutoConfiguration {
             TalkdeskProperties properties) {
         return new TalkdeskCallbackService(api, tokens, properties.getApi().getPageSize(),
                 properties.getCallbacks().getNotesMaxLength());
+    }
+
+    @Bean
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+    @ConditionalOnMissingBean(name = "talkdeskHealthIndicator")
+    public TalkdeskHealthIndicator talkdeskHealthIndicator(AccessTokenProvider tokens, TalkdeskConnection connection,
+            TalkdeskProperties properties, SandboxProperties sandbox) {
+        return new TalkdeskHealthIndicator(tokens, connection,
+                TalkdeskConnectionResolver.sandboxEnabled(properties, sandbox));
     }
 
     @Bean

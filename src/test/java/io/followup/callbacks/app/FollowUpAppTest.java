@@ -23,6 +23,9 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The runnable app end to end over HTTP: webhook, authentication, the process booking through the real client into
  * the in-process sandbox, cancellation, and the post-call check.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = CallbacksApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.datasource.url=jdbc:h2:mem:app-test;DB_CLOSE_DELAY=-1",
@@ -124,8 +128,23 @@ class FollowUpAppTest {
     }
 
     @Test
-    void shouldBookCallbackInSandboxThroughRealClient() {
+    void shouldReportTalkdeskHealthWithoutBlocking() {
+        AppTestSupport.Answer health = send("GET", base() + "/actuator/health", null, null, false);
+
+        assertThat(health.status()).isEqualTo(200);
+        JsonNode talkdesk = health.json().get("components").get("talkdesk");
+        assertThat(talkdesk.get("status").asText()).isEqualTo("UP");
+        assertThat(talkdesk.get("details").get("target").asText()).isEqualTo("sandbox");
+        assertThat(talkdesk.get("details").get("credentials").asText()).isEqualTo("accepted");
+        assertThat(health.body()).doesNotContain("sandbox-secret");
+    }
+
+    @Test
+    void shouldBookCallbackInSandboxThroughRealClient(CapturedOutput output) {
         String instanceId = startAndAwaitBooking("T-APP-1", "+351912000001");
+
+        assertThat(output.getAll()).contains("+35191*****01").doesNotContain("351912000001")
+                .doesNotContain("sandbox-secret");
 
         assertThat(variable(instanceId, Variables.CALLBACK_STATUS)).isEqualTo(Status.SCHEDULED);
         assertThat(callbacksFor("+351912000001")).hasSize(1);
