@@ -1,0 +1,145 @@
+// End-to-end test in a real browser (Debian's Chromium, driven by playwright-core): starts the packaged app on its
+// embedded default, books a callback from the Tasklist start form, corrects a rejected request in the review task,
+// and checks both follow-ups in Cockpit. Screenshots go to target/e2e/.
+// Usage: node .ci/e2e.mjs target/<app>.jar
+import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const jar = resolve(process.argv[2] || '');
+const port = Number(process.env.E2E_PORT || 18080);
+const base = `http://localhost:${port}`;
+const user = 'admin';
+const password = 'e2e-Admin-Pass-1';
+const shots = resolve('target/e2e');
+mkdirSync(shots, { recursive: true });
+const auth = 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64');
+const workdir = mkdtempSync(join(tmpdir(), 'callbacks-e2e-'));
+
+const app = spawn('java', ['-jar', jar, `--server.port=${port}`], {
+  cwd: workdir, env: { ...process.env, CAMUNDA_BPM_ADMINUSER_PASSWORD: password }, stdio: ['ignore', 'pipe', 'pipe'],
+});
+let appLog = '';
+app.stdout.on('data', (d) => { appLog += d; });
+app.stderr.on('data', (d) => { appLog += d; });
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function until(what, check, seconds = 60) {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (e) { /* not yet */ }
+    await sleep(500);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+async function rest(path) {
+  const response = await fetch(`${base}/engine-rest${path}`, { headers: { Authorization: auth } });
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return response.json();
+}
+async function instanceOf(ticket) {
+  const instances = await rest(`/history/process-instance?processInstanceBusinessKey=${ticket}`);
+  return instances[0];
+}
+async function variable(instanceId, name) {
+  const found = await rest(`/history/variable-instance?processInstanceId=${instanceId}&variableName=${name}`);
+  return found[0]?.value;
+}
+function tomorrowLocal() {
+  const d = new Date(Date.now() + 24 * 3600 * 1000);
+  return `${d.toISOString().slice(0, 10)}T10:00`;
+}
+
+let browser;
+let page;
+let step = 0;
+async function shot(name) {
+  step += 1;
+  await page.screenshot({ path: join(shots, `${String(step).padStart(2, '0')}-${name}.png`), fullPage: true });
+}
+async function fill(field, value) {
+  const input = page.locator(`input[id$="-Field_${field}"], textarea[id$="-Field_${field}"]`).first();
+  await input.fill(value);
+}
+
+try {
+  const started = Date.now();
+  await until('the app to be healthy', async () => (await fetch(`${base}/actuator/health`)).ok, 120);
+  console.log(`app healthy after ${Math.round((Date.now() - started) / 1000)}s`);
+
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+
+  await page.goto(`${base}/camunda/app/tasklist/`);
+  await page.fill('input[ng-model="username"]', user);
+  await page.fill('input[ng-model="password"]', password);
+  await page.click('button[type="submit"]');
+  await page.getByText('Start process').first().waitFor();
+  await shot('tasklist-logged-in');
+
+  async function startFromForm(ticket, phone, callerId) {
+    await page.getByText('Start process').first().click();
+    await page.getByText('Support follow-up callback').first().click();
+    await page.locator('input[id$="-Field_ticketId"]').waitFor();
+    await fill('ticketId', ticket);
+    await fill('phoneNumber', phone);
+    await fill('phoneRegion', 'PT');
+    await fill('callbackTime', tomorrowLocal());
+    await fill('timezone', 'Europe/Lisbon');
+    if (callerId) await fill('callerId', callerId);
+    await fill('notes', 'Customer asked about an invoice');
+    await shot(`start-form-${ticket}`);
+    await page.locator('button:has-text("Start")').last().click();
+    return until(`follow-up ${ticket} to start`, () => instanceOf(ticket));
+  }
+
+  const booked = await startFromForm('E2E-1', '912 345 678');
+  const callbackId = await until('the callback to be booked', () => variable(booked.id, 'callbackId'));
+  console.log(`E2E-1 booked callback ${callbackId}`);
+
+  const rejected = await startFromForm('E2E-2', '913 000 111', '+351219999999');
+  await until('the review task', async () => (await rest(`/task?processInstanceId=${rejected.id}`)).length === 1);
+  await page.goto(`${base}/camunda/app/tasklist/`);
+  await page.getByText('All tasks').first().click();
+  await page.getByText('Review callback request').first().click();
+  await page.getByText('Claim').first().click();
+  const message = page.locator('textarea[id$="-Field_callbackRejectionMessage"]');
+  await message.waitFor();
+  const reason = await message.inputValue();
+  if (!reason.includes('caller_id')) throw new Error(`review form does not show Talkdesk's reason: ${reason}`);
+  await shot('review-task');
+  await fill('callerId', '+14155550100');
+  await page.locator('button:has-text("Complete")').first().click();
+  const corrected = await until('the corrected callback to be booked', () => variable(rejected.id, 'callbackId'));
+  if (corrected === callbackId) throw new Error('the corrected request reused the first callback');
+  if ((await variable(rejected.id, 'callbackStatus')) !== 'SCHEDULED') throw new Error('E2E-2 is not SCHEDULED');
+  console.log(`E2E-2 booked callback ${corrected} after review`);
+  await shot('review-completed');
+
+  const definition = (await rest('/process-definition/key/support-follow-up'));
+  await page.goto(`${base}/camunda/app/cockpit/default/#/process-definition/${definition.id}/runtime`);
+  await page.getByText('Support follow-up callback').first().waitFor();
+  await sleep(2000);
+  await shot('cockpit-definition');
+  await page.goto(`${base}/camunda/app/cockpit/default/#/process-instance/${booked.id}/runtime?tab=variables-tab`);
+  await page.getByText(callbackId).first().waitFor({ timeout: 30000 });
+  await shot('cockpit-instance-variables');
+  console.log('e2e passed');
+} catch (e) {
+  console.error(`e2e FAILED: ${e.stack || e}`);
+  if (page) await shot('failure').catch(() => {});
+  writeFileSync(join(shots, 'app.log'), appLog);
+  process.exitCode = 1;
+} finally {
+  if (browser) await browser.close();
+  app.kill('SIGTERM');
+}
