@@ -16,6 +16,8 @@ import java.util.Base64;
 public record AdminPassword(String value, Path file) {
 
     public static final String PROPERTY = "camunda.bpm.admin-user.password";
+    /** The property source that holds a generated password, only when none is configured. */
+    public static final String GENERATED_SOURCE = "generatedAdminPassword";
     public static final Path DEFAULT_FILE = Path.of("data", "admin-password.txt");
 
     /** Reads the stored password, or generates and stores a new one. */

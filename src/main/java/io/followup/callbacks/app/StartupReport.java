@@ -4,11 +4,11 @@ import io.followup.callbacks.config.TalkdeskConnectionResolver;
 import io.followup.callbacks.config.TalkdeskProperties;
 import io.followup.callbacks.sandbox.SandboxProperties;
 import io.followup.callbacks.talkdesk.TalkdeskConnection;
-import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -22,15 +22,13 @@ public class StartupReport {
     private final TalkdeskProperties properties;
     private final SandboxProperties sandbox;
     private final TalkdeskConnection connection;
-    private final IdentityService identityService;
 
     public StartupReport(Environment environment, TalkdeskProperties properties, SandboxProperties sandbox,
-            TalkdeskConnection connection, IdentityService identityService) {
+            TalkdeskConnection connection) {
         this.environment = environment;
         this.properties = properties;
         this.sandbox = sandbox;
         this.connection = connection;
-        this.identityService = identityService;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -38,8 +36,8 @@ public class StartupReport {
         String base = "http://localhost:" + environment.getProperty("local.server.port", "8080")
                 + environment.getProperty("server.servlet.context-path", "");
         String admin = environment.getProperty("camunda.bpm.admin-user.id", "admin");
-        boolean generated = AdminPassword.DEFAULT_FILE.toFile().isFile() && identityService.checkPassword(admin,
-                AdminPassword.forEmbeddedDefault().value());
+        boolean generated = environment instanceof ConfigurableEnvironment configurable
+                && configurable.getPropertySources().contains(AdminPassword.GENERATED_SOURCE);
         String password = generated ? "generated, in " + AdminPassword.DEFAULT_FILE.toAbsolutePath()
                 : "as configured (CAMUNDA_BPM_ADMINUSER_PASSWORD)";
         String target = TalkdeskConnectionResolver.sandboxEnabled(properties, sandbox)

@@ -1,5 +1,8 @@
 package io.followup.callbacks.config;
 
+import io.followup.callbacks.cluster.ClusterLocks;
+import io.followup.callbacks.cluster.DatabaseLocks;
+import io.followup.callbacks.cluster.LockSchema;
 import io.followup.callbacks.delegate.CallbackOutputs;
 import io.followup.callbacks.delegate.CancelCallbackDelegate;
 import io.followup.callbacks.delegate.CheckCallbackOutcomeDelegate;
@@ -12,7 +15,13 @@ import io.followup.callbacks.engine.TalkdeskRetry;
 import io.followup.callbacks.process.SupportFollowUpProcess.Delegates;
 import io.followup.callbacks.request.CallbackRequestFactory;
 import io.followup.callbacks.talkdesk.TalkdeskCallbackService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,6 +32,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = "org.camunda.bpm.engine.ProcessEngine")
 public class CallbackDelegatesConfiguration {
+
+    /** The data source the Camunda starter prefers for the engine when it is defined. */
+    static final String CAMUNDA_DATA_SOURCE = "camundaBpmDataSource";
 
     @Bean
     public CallbackOutputs callbackOutputs(TalkdeskProperties properties) {
@@ -42,9 +54,32 @@ public class CallbackDelegatesConfiguration {
 
     @Bean(Delegates.SCHEDULE)
     public ScheduleCallbackDelegate scheduleCallback(CallbackRequestFactory requests, TalkdeskCallbackService talkdesk,
-            CallbackOutputs outputs) {
-        return new ScheduleCallbackDelegate(requests, talkdesk, outputs);
+            CallbackOutputs outputs, ClusterLocks locks) {
+        return new ScheduleCallbackDelegate(requests, talkdesk, outputs, locks);
     }
+
+    /**
+     * The per-number and per-ticket locks in the engine's database ({@code camundaBpmDataSource} if there is one,
+     * else the application's), or none when {@code talkdesk.locks.enabled=false}.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public ClusterLocks clusterLocks(TalkdeskProperties properties, ListableBeanFactory beans) {
+        TalkdeskProperties.Locks settings = properties.getLocks();
+        if (!settings.isEnabled()) {
+            return ClusterLocks.NONE;
+        }
+        DataSource dataSource = beans.containsBean(CAMUNDA_DATA_SOURCE)
+                ? beans.getBean(CAMUNDA_DATA_SOURCE, DataSource.class)
+                : beans.getBeanProvider(DataSource.class).getIfUnique();
+        if (dataSource == null) {
+            throw new IllegalStateException("TDCB-L005 the phone number lock needs the engine's DataSource and "
+                    + "found none (or several without camundaBpmDataSource); set "
+                    + "talkdesk.locks.enabled=false only for a single node");
+        }
+        return new DatabaseLocks(dataSource, LockSchema.migrate(dataSource), settings.getWait());
+    }
+
 
     @Bean(Delegates.UPDATE)
     public UpdateCallbackDelegate updateCallback(CallbackRequestFactory requests, TalkdeskCallbackService talkdesk,
@@ -69,7 +104,7 @@ public class CallbackDelegatesConfiguration {
     }
 
     @Bean
-    public RetryAfterEnginePlugin retryAfterEnginePlugin() {
-        return new RetryAfterEnginePlugin();
+    public RetryAfterEnginePlugin retryAfterEnginePlugin(ObjectProvider<MeterRegistry> registry) {
+        return new RetryAfterEnginePlugin(registry.getIfAvailable(() -> Metrics.globalRegistry));
     }
 }

@@ -8,11 +8,15 @@ import io.followup.callbacks.sandbox.SandboxConfiguration;
 import io.followup.callbacks.sandbox.SandboxProperties;
 import io.followup.callbacks.talkdesk.TalkdeskCallbackService;
 import io.followup.callbacks.talkdesk.TalkdeskClientFactory;
+import io.followup.callbacks.talkdesk.RequestRateLimiter;
 import io.followup.callbacks.talkdesk.TalkdeskConnection;
 import io.followup.callbacks.talkdesk.api.TalkdeskCallbacksApi;
 import io.followup.callbacks.talkdesk.auth.AccessTokenProvider;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -60,22 +64,31 @@ public class TalkdeskAutoConfiguration {
                 properties.getAuth().getRefreshBeforeExpiry(), clock);
     }
 
+    /** The node's client-side rate limit ({@code talkdesk.api.rate-limit}), shared by all its threads. */
+    @Bean
+    @ConditionalOnMissingBean
+    public RequestRateLimiter talkdeskRateLimiter(TalkdeskProperties properties) {
+        return new RequestRateLimiter(properties.getApi().getRateLimit());
+    }
+
     @Bean
     @ConditionalOnMissingBean
     public TalkdeskCallbacksApi talkdeskCallbacksApi(TalkdeskConnection connection,
             @Qualifier("talkdeskHttpClient") HttpClient httpClient, AccessTokenProvider tokens,
-            TalkdeskProperties properties, Clock clock) {
+            TalkdeskProperties properties, Clock clock, RequestRateLimiter limiter,
+            ObjectProvider<MeterRegistry> registry) {
         TalkdeskProperties.Api api = properties.getApi();
         return TalkdeskClientFactory.api(connection, httpClient, tokens, api.getConnectTimeout(),
-                api.getReadTimeout(), api.isLogRequests(), clock);
+                api.getReadTimeout(), api.isLogRequests(), clock, limiter, api.getMaxRateLimitWait(),
+                registry.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
     @Bean
     @ConditionalOnMissingBean
     public TalkdeskCallbackService talkdeskCallbackService(TalkdeskCallbacksApi api, AccessTokenProvider tokens,
-            TalkdeskProperties properties) {
+            TalkdeskProperties properties, ObjectProvider<MeterRegistry> registry) {
         return new TalkdeskCallbackService(api, tokens, properties.getApi().getPageSize(),
-                properties.getCallbacks().getNotesMaxLength());
+                properties.getCallbacks().getNotesMaxLength(), registry.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
     @Bean

@@ -28,6 +28,7 @@ public class TalkdeskProperties {
     private final Auth auth = new Auth();
     private final Callbacks callbacks = new Callbacks();
     private final Retry retry = new Retry();
+    private final Locks locks = new Locks();
 
     public boolean isEnabled() {
         return enabled;
@@ -65,6 +66,10 @@ public class TalkdeskProperties {
         return callbacks;
     }
 
+    public Locks getLocks() {
+        return locks;
+    }
+
     public Retry getRetry() {
         return retry;
     }
@@ -86,6 +91,31 @@ public class TalkdeskProperties {
 
         /** Whether each API call is logged (method, path, masked query, status, time), at DEBUG. */
         private boolean logRequests = true;
+
+        /** Most API requests per second this node sends, shared by all its threads; 0 means no limit. */
+        private double rateLimit = 0;
+
+        /**
+         * How long one call may wait in all on 429 answers (honouring {@code Retry-After}) before it gives the job
+         * back to the job executor, which retries it no earlier than {@code Retry-After}.
+         */
+        private Duration maxRateLimitWait = Duration.ofSeconds(30);
+
+        public double getRateLimit() {
+            return rateLimit;
+        }
+
+        public void setRateLimit(double rateLimit) {
+            this.rateLimit = rateLimit;
+        }
+
+        public Duration getMaxRateLimitWait() {
+            return maxRateLimitWait;
+        }
+
+        public void setMaxRateLimitWait(Duration maxRateLimitWait) {
+            this.maxRateLimitWait = maxRateLimitWait;
+        }
 
         public String getBaseUrl() {
             return baseUrl;
@@ -265,6 +295,35 @@ public class TalkdeskProperties {
 
         public void setCheckGracePeriod(Duration checkGracePeriod) {
             this.checkGracePeriod = checkGracePeriod;
+        }
+    }
+
+    /**
+     * Row locks in the engine's database (table {@code tdcb_lock}): per number around the find-then-book step, per
+     * ticket around starting a follow-up.
+     */
+    public static class Locks {
+
+        /** Whether to lock; only a single node is safe without it. */
+        private boolean enabled = true;
+
+        /** How long to wait for another follow-up holding the same number or ticket before giving up (and retrying). */
+        private Duration wait = Duration.ofSeconds(30);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getWait() {
+            return wait;
+        }
+
+        public void setWait(Duration wait) {
+            this.wait = wait;
         }
     }
 

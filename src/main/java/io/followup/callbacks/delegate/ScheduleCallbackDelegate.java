@@ -1,5 +1,6 @@
 package io.followup.callbacks.delegate;
 
+import io.followup.callbacks.cluster.PhoneNumberLock;
 import io.followup.callbacks.process.SupportFollowUpProcess.Errors;
 import io.followup.callbacks.process.SupportFollowUpProcess.Status;
 import io.followup.callbacks.request.CallbackRequest;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * "Schedule callback": books the callback, exactly once. Right before booking it looks again for an active callback
  * on the number: one this ticket booked already (an earlier attempt whose answer was lost) is adopted; one booked
  * meanwhile by someone else is updated instead of adding a duplicate. Talkdesk's refusal becomes
- * {@code CALLBACK_REJECTED}.
+ * {@code CALLBACK_REJECTED}. The look and the booking happen under the {@link PhoneNumberLock} of the number, held
+ * until the job's transaction ends, so two follow-ups for one number (on any node) never both book.
  */
 public class ScheduleCallbackDelegate extends CallbackDelegate {
 
@@ -27,17 +29,20 @@ public class ScheduleCallbackDelegate extends CallbackDelegate {
 
     private final TalkdeskCallbackService talkdesk;
     private final CallbackOutputs outputs;
+    private final PhoneNumberLock lock;
 
     public ScheduleCallbackDelegate(CallbackRequestFactory requests, TalkdeskCallbackService talkdesk,
-            CallbackOutputs outputs) {
+            CallbackOutputs outputs, PhoneNumberLock lock) {
         super(requests);
         this.talkdesk = talkdesk;
         this.outputs = outputs;
+        this.lock = lock;
     }
 
     @Override
     protected void run(DelegateExecution execution) {
         CallbackRequest request = validRequest(execution);
+        lock.lockFor(request.phoneNumber());
         Optional<CallbackResource> existing = FindActiveCallbackDelegate.preferOwn(
                 talkdesk.findActive(request.phoneNumber()), request.ticketId());
         try {

@@ -1,6 +1,8 @@
 package io.followup.callbacks.engine;
 
 import io.followup.callbacks.delegate.CallbackTaskFailedException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Optional;
@@ -20,22 +22,26 @@ public class RetryAfterFailedJobCommandFactory implements FailedJobCommandFactor
     private static final Logger LOG = LoggerFactory.getLogger(RetryAfterFailedJobCommandFactory.class);
 
     private final FailedJobCommandFactory delegate;
+    private final MeterRegistry registry;
 
-    public RetryAfterFailedJobCommandFactory(FailedJobCommandFactory delegate) {
+    public RetryAfterFailedJobCommandFactory(FailedJobCommandFactory delegate, MeterRegistry registry) {
         this.delegate = delegate;
+        this.registry = registry;
     }
 
     @Override
     public Command<Object> getCommand(String jobId, Throwable exception) {
         Command<Object> standard = delegate.getCommand(jobId, exception);
         Optional<Duration> retryAfter = retryAfter(exception);
-        if (retryAfter.isEmpty()) {
-            return standard;
-        }
         return commandContext -> {
             Object result = standard.execute(commandContext);
             JobEntity job = commandContext.getJobManager().findJobById(jobId);
-            if (job != null && job.getRetries() > 0) {
+            Counter.builder("talkdesk.job.failures")
+                    .description("Failed job attempts: retried by the job executor, or left as an incident")
+                    .tag("outcome", job != null && job.getRetries() > 0 ? "retry" : "incident")
+                    .tag("exception", rootOf(exception).getClass().getSimpleName())
+                    .register(registry).increment();
+            if (retryAfter.isPresent() && job != null && job.getRetries() > 0) {
                 Date earliest = new Date(ClockUtil.getCurrentTime().getTime() + retryAfter.get().toMillis());
                 if (job.getDuedate() == null || job.getDuedate().before(earliest)) {
                     job.setDuedate(earliest);
@@ -45,6 +51,15 @@ public class RetryAfterFailedJobCommandFactory implements FailedJobCommandFactor
             }
             return result;
         };
+    }
+
+    private static Throwable rootOf(Throwable exception) {
+        Throwable cause = exception;
+        while (cause.getCause() != null && cause.getCause() != cause
+                && !(cause instanceof CallbackTaskFailedException)) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     static Optional<Duration> retryAfter(Throwable exception) {

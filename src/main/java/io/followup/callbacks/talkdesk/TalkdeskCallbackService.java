@@ -14,10 +14,14 @@ import io.followup.callbacks.talkdesk.api.PatchOperation;
 import io.followup.callbacks.talkdesk.api.RingGroupRef;
 import io.followup.callbacks.talkdesk.api.TalkdeskCallbacksApi;
 import io.followup.callbacks.talkdesk.auth.AccessTokenProvider;
+import io.followup.callbacks.talkdesk.error.CallbackRejectedException;
 import io.followup.callbacks.talkdesk.error.TalkdeskConfigurationException;
 import io.followup.callbacks.talkdesk.error.TalkdeskErrorDecoder;
 import io.followup.callbacks.talkdesk.error.TalkdeskTransientException;
 import io.followup.callbacks.talkdesk.error.TokenRejectedException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,9 +46,19 @@ public class TalkdeskCallbackService {
     private final AccessTokenProvider tokens;
     private final int pageSize;
     private final int notesMaxLength;
+    private final MeterRegistry registry;
 
     public TalkdeskCallbackService(TalkdeskCallbacksApi api, AccessTokenProvider tokens, int pageSize,
             int notesMaxLength) {
+        this(api, tokens, pageSize, notesMaxLength, new SimpleMeterRegistry());
+    }
+
+    /**
+     * Counts {@code talkdesk.callbacks.scheduled}, {@code .updated}, {@code .cancelled} and {@code .rejected} (the
+     * last tagged with the operation Talkdesk refused) in {@code registry}.
+     */
+    public TalkdeskCallbackService(TalkdeskCallbacksApi api, AccessTokenProvider tokens, int pageSize,
+            int notesMaxLength, MeterRegistry registry) {
         if (pageSize < 1 || pageSize > 500) {
             throw new IllegalArgumentException("talkdesk.api.page-size must be between 1 and 500, was " + pageSize);
         }
@@ -52,6 +66,7 @@ public class TalkdeskCallbackService {
         this.tokens = tokens;
         this.pageSize = pageSize;
         this.notesMaxLength = notesMaxLength;
+        this.registry = registry;
     }
 
     /** Every active ({@code UNATTEMPTED} or {@code TO_BE_RETRIED}) callback for {@code phoneNumber}, each once. */
@@ -93,7 +108,8 @@ public class TalkdeskCallbackService {
                 agents ? request.assignees().stream().map(AgentRef::new).toList() : null,
                 agents ? null : request.assignees().stream().map(RingGroupRef::new).toList(),
                 request.callerId(), NewCallback.PREVIEW, request.interactionId(), notesFor(request));
-        CallbackResource created = call(() -> api.create(body));
+        CallbackResource created = counted("create", () -> api.create(body));
+        count("talkdesk.callbacks.scheduled", "Callbacks booked in Talkdesk");
         LOG.info("TDCB-S100 scheduled callback {} for {} at {}", created.callbackId(),
                 PhoneNumbers.mask(request.phoneNumber()), request.scheduledTime());
         return created;
@@ -111,7 +127,8 @@ public class TalkdeskCallbackService {
                         request.assignees()),
                 PatchOperation.replace(PatchOperation.CALLER_ID, request.callerId()),
                 PatchOperation.replace(PatchOperation.NOTES, notesFor(request))));
-        CallbackResource updated = call(() -> api.update(callbackId, patch));
+        CallbackResource updated = counted("update", () -> api.update(callbackId, patch));
+        count("talkdesk.callbacks.updated", "Callbacks moved in Talkdesk");
         LOG.info("TDCB-S200 updated callback {} for {} to {}", callbackId, PhoneNumbers.mask(request.phoneNumber()),
                 request.scheduledTime());
         return updated;
@@ -123,6 +140,7 @@ public class TalkdeskCallbackService {
             api.cancel(callbackId);
             return null;
         });
+        count("talkdesk.callbacks.cancelled", "Callbacks cancelled in Talkdesk");
         LOG.info("TDCB-S300 cancelled callback {}", callbackId);
     }
 
@@ -144,6 +162,20 @@ public class TalkdeskCallbackService {
             }
         }
         return all;
+    }
+
+    private <T> T counted(String operation, Supplier<T> call) {
+        try {
+            return call(call);
+        } catch (CallbackRejectedException e) {
+            Counter.builder("talkdesk.callbacks.rejected").description("Requests Talkdesk refused (400/422)")
+                    .tag("operation", operation).register(registry).increment();
+            throw e;
+        }
+    }
+
+    private void count(String name, String description) {
+        Counter.builder(name).description(description).register(registry).increment();
     }
 
     private <T> T call(Supplier<T> call) {

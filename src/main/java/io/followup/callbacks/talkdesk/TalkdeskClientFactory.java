@@ -17,6 +17,8 @@ import io.followup.callbacks.talkdesk.auth.AccessTokenProvider;
 import io.followup.callbacks.talkdesk.auth.BearerTokenInterceptor;
 import io.followup.callbacks.talkdesk.auth.ClientCredentialsTokenProvider;
 import io.followup.callbacks.talkdesk.error.TalkdeskErrorDecoder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,13 +57,22 @@ public final class TalkdeskClientFactory {
                 objectMapper());
     }
 
-    /** The Feign API client. */
+    /** The Feign API client without rate limiting, without waiting out 429s in place, with unpublished meters. */
     public static TalkdeskCallbacksApi api(TalkdeskConnection connection, HttpClient httpClient,
             AccessTokenProvider tokens, Duration connectTimeout, Duration readTimeout, boolean logRequests,
             Clock clock) {
+        return api(connection, httpClient, tokens, connectTimeout, readTimeout, logRequests, clock,
+                new RequestRateLimiter(0), Duration.ZERO, new SimpleMeterRegistry());
+    }
+
+    /** The Feign API client; every request goes through {@link TalkdeskTransport}. */
+    public static TalkdeskCallbacksApi api(TalkdeskConnection connection, HttpClient httpClient,
+            AccessTokenProvider tokens, Duration connectTimeout, Duration readTimeout, boolean logRequests,
+            Clock clock, RequestRateLimiter limiter, Duration maxRateLimitWait, MeterRegistry registry) {
         ObjectMapper mapper = objectMapper();
         return Feign.builder()
-                .client(new Http2Client(httpClient))
+                .client(new TalkdeskTransport(new Http2Client(httpClient), limiter, maxRateLimitWait, clock,
+                        registry))
                 .options(new Request.Options(connectTimeout, readTimeout, false))
                 .encoder(new JacksonEncoder(mapper))
                 .decoder(new JacksonDecoder(mapper))

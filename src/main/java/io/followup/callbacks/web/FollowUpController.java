@@ -1,5 +1,6 @@
 package io.followup.callbacks.web;
 
+import io.followup.callbacks.cluster.LockBusyException;
 import io.followup.callbacks.request.CallbackRequestFactory;
 import io.followup.callbacks.request.CallbackRequestValidation;
 import io.followup.callbacks.request.FieldProblem;
@@ -52,6 +53,13 @@ public class FollowUpController {
                     "no follow-up of this ticket is waiting for its callback"));
         }
         return ResponseEntity.accepted().body(Map.of("ticketId", ticketId, "message", "cancellation requested"));
+    }
+
+    @ExceptionHandler(LockBusyException.class)
+    public ResponseEntity<Map<String, Object>> busy(LockBusyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(Map.of(
+                "message", "another start of this ticket's follow-up is still running; try again", "errors",
+                List.of()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -1,26 +1,37 @@
 package io.followup.callbacks.web;
 
+import io.followup.callbacks.cluster.TicketLock;
 import io.followup.callbacks.process.SupportFollowUpProcess;
 import io.followup.callbacks.process.SupportFollowUpProcess.Messages;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts a follow-up for a ticket unless one is already running for it. Starts for the same ticket are serialised
- * on this node, so concurrent duplicate posts see the first one's instance.
+ * across nodes by the ticket's {@link TicketLock} in the engine's database, held in one transaction with the check
+ * and the start (the engine joins it), so concurrent duplicate posts to any node see the first one's instance.
  */
 @Component
 public class FollowUpStarter {
 
     private final RuntimeService runtimeService;
-    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final TicketLock ticketLock;
+    private final TransactionTemplate transaction;
+    /** Serialises starts per ticket on this node too, so duplicates stay out even with the database locks off. */
+    private final ReentrantLock[] stripes = IntStream.range(0, 64).mapToObj(i -> new ReentrantLock())
+            .toArray(ReentrantLock[]::new);
 
-    public FollowUpStarter(RuntimeService runtimeService) {
+    public FollowUpStarter(RuntimeService runtimeService, TicketLock ticketLock,
+            PlatformTransactionManager transactionManager) {
         this.runtimeService = runtimeService;
+        this.ticketLock = ticketLock;
+        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     /** The outcome of a start request. */
@@ -29,9 +40,18 @@ public class FollowUpStarter {
 
     /** Starts a follow-up for {@code ticketId} with {@code variables}, or returns the running one. */
     public Started start(String ticketId, Map<String, Object> variables) {
-        ReentrantLock lock = locks.computeIfAbsent(ticketId, key -> new ReentrantLock());
-        lock.lock();
+        ReentrantLock stripe = stripes[Math.floorMod(ticketId.hashCode(), stripes.length)];
+        stripe.lock();
         try {
+            return startAlone(ticketId, variables);
+        } finally {
+            stripe.unlock();
+        }
+    }
+
+    private Started startAlone(String ticketId, Map<String, Object> variables) {
+        return transaction.execute(status -> {
+            ticketLock.lockTicket(ticketId);
             ProcessInstance running = runtimeService.createProcessInstanceQuery()
                     .processDefinitionKey(SupportFollowUpProcess.PROCESS_KEY).processInstanceBusinessKey(ticketId)
                     .listPage(0, 1).stream().findFirst().orElse(null);
@@ -41,10 +61,7 @@ public class FollowUpStarter {
             ProcessInstance started = runtimeService.createMessageCorrelation(Messages.TICKET_RESOLVED)
                     .processInstanceBusinessKey(ticketId).setVariables(variables).correlateStartMessage();
             return new Started(started.getId(), true);
-        } finally {
-            lock.unlock();
-            locks.remove(ticketId, lock);
-        }
+        });
     }
 
     /** Asks the running follow-up of {@code ticketId} to cancel its callback; false when none waits for it. */

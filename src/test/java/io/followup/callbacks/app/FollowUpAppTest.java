@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -35,6 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the in-process sandbox, cancellation, and the post-call check.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@AutoConfigureObservability // the same context for every app test: metrics export on, as in the app
 @SpringBootTest(classes = CallbacksApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.datasource.url=jdbc:h2:mem:app-test;DB_CLOSE_DELAY=-1",
@@ -229,5 +231,17 @@ class FollowUpAppTest {
                 SupportFollowUpProcess.Errors.CALLBACK_REJECTED);
         assertThat((String) variables.get(Variables.CALLBACK_REJECTION_MESSAGE))
                 .contains("caller_id: is not a number owned by the account").doesNotContain("219999999");
+    }
+
+    @Test
+    void shouldPublishCallbackAndApiMetricsForPrometheus() {
+        startAndAwaitBooking("T-APP-METRICS", "+351917770001");
+
+        String scrape = send("GET", base() + "/actuator/prometheus", null, null, false).body();
+        assertThat(scrape).contains("talkdesk_callbacks_scheduled_total")
+                .containsPattern("talkdesk_api_requests_seconds_count\\{[^}]*operation=\"create\"[^}]*status=\"201\"")
+                .containsPattern("talkdesk_api_requests_seconds_count\\{[^}]*operation=\"list\"")
+                .contains("talkdesk_api_rate_limit_waits_seconds_count")
+                .doesNotContain("+351917770001");
     }
 }

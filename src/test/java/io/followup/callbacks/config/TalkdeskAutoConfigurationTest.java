@@ -2,17 +2,27 @@ package io.followup.callbacks.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.followup.callbacks.cluster.ClusterLocks;
+import io.followup.callbacks.cluster.DatabaseLocks;
+import io.followup.callbacks.cluster.PhoneNumberLock;
+import io.followup.callbacks.cluster.TicketLock;
 import io.followup.callbacks.talkdesk.TalkdeskCallbackService;
 import io.followup.callbacks.talkdesk.TalkdeskConnection;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Startup wiring and validation of {@code talkdesk.*}. */
 class TalkdeskAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(TalkdeskAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+                    TalkdeskAutoConfiguration.class))
+            .withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig-" + UUID.randomUUID());
 
     @Test
     void shouldFailFastNamingClientIdWhenSandboxIsOffAndNoCredentials() {
@@ -97,5 +107,24 @@ class TalkdeskAutoConfigurationTest {
     void shouldStayOffWhenDisabled() {
         runner.withPropertyValues("talkdesk.enabled=false", "talkdesk.sandbox.enabled=false")
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(TalkdeskCallbackService.class));
+    }
+
+    @Test
+    void shouldCreateTheLockTableAndLockInTheEnginesDatabase() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(PhoneNumberLock.class)).isInstanceOf(DatabaseLocks.class);
+            assertThat(new JdbcTemplate(context.getBean(DataSource.class))
+                    .queryForObject("SELECT COUNT(*) FROM tdcb_lock", Integer.class)).isZero();
+        });
+    }
+
+    @Test
+    void shouldRunWithoutTheLocksOnlyWhenSwitchedOff() {
+        runner.withPropertyValues("talkdesk.locks.enabled=false")
+                .run(context -> {
+                    assertThat(context.getBean(PhoneNumberLock.class)).isSameAs(ClusterLocks.NONE);
+                    assertThat(context.getBean(TicketLock.class)).isSameAs(ClusterLocks.NONE);
+                });
     }
 }

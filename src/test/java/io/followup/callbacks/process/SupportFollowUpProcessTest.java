@@ -27,6 +27,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.followup.callbacks.cluster.PhoneNumberLock;
 import io.followup.callbacks.delegate.CallbackOutputs;
 import io.followup.callbacks.delegate.CancelCallbackDelegate;
 import io.followup.callbacks.delegate.CheckCallbackOutcomeDelegate;
@@ -61,6 +62,7 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -101,6 +103,7 @@ class SupportFollowUpProcessTest {
 
     @BeforeEach
     void wireDelegates() {
+        BpmnAwareTests.init(engine.getProcessEngine()); // the app tests' engine may share this JVM
         talkdesk.resetAll();
         talkdesk.stubFor(post("/oauth/token").willReturn(okJson("{\"access_token\":\"t\",\"expires_in\":600}")));
         TalkdeskConnection connection = TalkdeskConnection.fixed(talkdesk.baseUrl(), talkdesk.baseUrl()
@@ -116,7 +119,7 @@ class SupportFollowUpProcessTest {
         CallbackOutputs outputs = new CallbackOutputs(Duration.ofHours(2));
         Mocks.register(Delegates.VALIDATE, new ValidateCallbackRequestDelegate(requests));
         Mocks.register(Delegates.FIND_ACTIVE, new FindActiveCallbackDelegate(requests, service));
-        Mocks.register(Delegates.SCHEDULE, new ScheduleCallbackDelegate(requests, service, outputs));
+        Mocks.register(Delegates.SCHEDULE, new ScheduleCallbackDelegate(requests, service, outputs, PhoneNumberLock.NONE));
         Mocks.register(Delegates.UPDATE, new UpdateCallbackDelegate(requests, service, outputs));
         Mocks.register(Delegates.CANCEL, new CancelCallbackDelegate(requests, service));
         Mocks.register(Delegates.CHECK_OUTCOME, new CheckCallbackOutcomeDelegate(requests, service, "PT"));

@@ -16,10 +16,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The sandbox speaks Talkdesk's contract over real HTTP: OAuth, paths, JSON, paging, rules and error shapes. */
+@AutoConfigureObservability // the same context for every app test: metrics export on, as in the app
 @SpringBootTest(classes = CallbacksApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.datasource.url=jdbc:h2:mem:app-test;DB_CLOSE_DELAY=-1",

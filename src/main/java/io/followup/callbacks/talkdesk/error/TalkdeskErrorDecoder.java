@@ -4,16 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Request;
 import feign.Response;
 import feign.codec.ErrorDecoder;
+import io.followup.callbacks.talkdesk.RetryAfter;
 import io.followup.callbacks.talkdesk.api.ApiErrorBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -79,24 +76,7 @@ public class TalkdeskErrorDecoder implements ErrorDecoder {
     }
 
     private Duration retryAfter(Response response) {
-        Collection<String> values = response.headers().entrySet().stream()
-                .filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase("Retry-After"))
-                .map(e -> e.getValue()).findFirst().orElse(List.of());
-        if (values.isEmpty()) {
-            return null;
-        }
-        String value = values.iterator().next().trim();
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(clock.instant(), at.toInstant());
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
-        }
+        return RetryAfter.of(response, clock);
     }
 
     private ApiErrorBody readBody(Response response) {

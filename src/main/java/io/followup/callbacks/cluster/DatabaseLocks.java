@@ -1,0 +1,69 @@
+package io.followup.callbacks.cluster;
+
+import io.followup.callbacks.request.PhoneNumbers;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import javax.sql.DataSource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * {@link PhoneNumberLock} and {@link TicketLock} as row locks in {@code tdcb_lock}, inside the caller's transaction
+ * (for a delegate, the engine's Spring-managed job transaction on the same {@link DataSource}): one row per key,
+ * keyed by SHA-256 so no phone number is stored, created on first use and locked with {@code SELECT ... FOR UPDATE}.
+ * Nothing to clean up: a node that dies loses its connection and the database releases its locks.
+ */
+public class DatabaseLocks implements ClusterLocks {
+
+    private static final String LOCK = "SELECT lock_key FROM " + LockSchema.TABLE + " WHERE lock_key = ? FOR UPDATE";
+
+    private final JdbcTemplate jdbc;
+    private final String claim;
+    private final Duration wait;
+
+    public DatabaseLocks(DataSource dataSource, LockSchema schema, Duration wait) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc.setQueryTimeout((int) Math.max(1, wait.toSeconds()));
+        this.claim = schema.insertIfMissing();
+        this.wait = wait;
+    }
+
+    @Override
+    public void lockFor(String phoneNumber) {
+        lock("phone:" + phoneNumber, PhoneNumbers.mask(phoneNumber) + " (another follow-up for the number is booking)");
+    }
+
+    @Override
+    public void lockTicket(String ticketId) {
+        lock("ticket:" + ticketId, "ticket " + ticketId + " (another start of its follow-up is running)");
+    }
+
+    private void lock(String key, String shownAs) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("TDCB-L002 the lock on " + shownAs + " needs a Spring-managed "
+                    + "transaction; none is active (is the engine configured with Spring's transaction manager?)");
+        }
+        String hashed = keyOf(key);
+        try {
+            jdbc.update(claim, hashed); // waits, too, while another transaction's first claim of the key is open
+            jdbc.queryForObject(LOCK, String.class, hashed);
+        } catch (DataAccessException e) {
+            throw new LockBusyException("TDCB-L001 could not lock " + shownAs + " within " + wait + ": "
+                    + e.getClass().getSimpleName());
+        }
+    }
+
+    /** The row key of {@code key}: hex SHA-256, so the table holds no personal data. */
+    static String keyOf(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

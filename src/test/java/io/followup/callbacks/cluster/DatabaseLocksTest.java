@@ -1,0 +1,167 @@
+package io.followup.callbacks.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The database locks on the real PostgreSQL and on H2: a second transaction for the same number (or ticket) waits
+ * until the first one ends, other numbers do not wait, a holder that waits too long gets a retryable failure, and
+ * no phone number is stored.
+ */
+class DatabaseLocksTest {
+
+    private static final PostgresDatabase POSTGRES = PostgresDatabase.create();
+
+    @AfterAll
+    static void dropDatabase() {
+        POSTGRES.close();
+    }
+
+    private static DataSource h2() {
+        return new DriverManagerDataSource("jdbc:h2:mem:lock-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    }
+
+    @Test
+    void shouldMakeASecondBookingOfTheSameNumberWaitForTheFirstOnPostgres() throws Exception {
+        assertSecondWaitsForFirst(POSTGRES.dataSource());
+    }
+
+    @Test
+    void shouldMakeASecondBookingOfTheSameNumberWaitForTheFirstOnH2() throws Exception {
+        assertSecondWaitsForFirst(h2());
+    }
+
+    @Test
+    void shouldNotMakeOtherNumbersWait() throws Exception {
+        DataSource dataSource = POSTGRES.dataSource();
+        DatabaseLocks lock = new DatabaseLocks(dataSource, LockSchema.migrate(dataSource),
+                Duration.ofSeconds(5));
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        Holder first = new Holder(tx, () -> lock.lockFor("+351910000001"));
+        CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> lock.lockFor("+351910000002")))
+                .get(5, TimeUnit.SECONDS);
+        first.release();
+    }
+
+    @Test
+    void shouldGiveUpWithARetryableFailureNamingTheMaskedNumberWhenTheWaitRunsOut() throws Exception {
+        DataSource dataSource = POSTGRES.dataSource();
+        LockSchema schema = LockSchema.migrate(dataSource);
+        DatabaseLocks patient = new DatabaseLocks(dataSource, schema, Duration.ofSeconds(30));
+        DatabaseLocks impatient = new DatabaseLocks(dataSource, schema, Duration.ofSeconds(1));
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        Holder first = new Holder(tx, () -> patient.lockFor("+351910000003"));
+        try {
+            assertThatThrownBy(() -> tx.executeWithoutResult(s -> impatient.lockFor("+351910000003")))
+                    .isInstanceOf(LockBusyException.class)
+                    .hasMessageContaining("+35191*****03")
+                    .hasMessageNotContaining("+351910000003");
+        } finally {
+            first.release();
+        }
+    }
+
+    @Test
+    void shouldStoreOnlyAHashOfTheNumberAndCreateTheTableOnce() {
+        DataSource dataSource = POSTGRES.dataSource();
+        LockSchema.migrate(dataSource);
+        DatabaseLocks lock = new DatabaseLocks(dataSource, LockSchema.migrate(dataSource),
+                Duration.ofSeconds(5));
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        tx.executeWithoutResult(s -> lock.lockFor("+351910000004"));
+        tx.executeWithoutResult(s -> lock.lockFor("+351910000004"));
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        assertThat(jdbc.queryForList("SELECT lock_key FROM tdcb_lock", String.class))
+                .contains(DatabaseLocks.keyOf("phone:+351910000004"))
+                .noneMatch(key -> key.contains("351910000004"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tdcb_lock WHERE lock_key = ?", Integer.class,
+                DatabaseLocks.keyOf("phone:+351910000004"))).isOne();
+    }
+
+    @Test
+    void shouldRefuseToRunOutsideATransaction() {
+        DataSource dataSource = h2();
+        DatabaseLocks lock = new DatabaseLocks(dataSource, LockSchema.migrate(dataSource),
+                Duration.ofSeconds(5));
+        assertThatThrownBy(() -> lock.lockFor("+351910000005")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("transaction");
+    }
+
+    private static void assertSecondWaitsForFirst(DataSource dataSource) throws Exception {
+        DatabaseLocks lock = new DatabaseLocks(dataSource, LockSchema.migrate(dataSource),
+                Duration.ofSeconds(20));
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        AtomicLong secondLocked = new AtomicLong();
+        Holder first = new Holder(tx, () -> lock.lockFor("+351912345678"));
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
+            lock.lockFor("+351912345678");
+            secondLocked.set(System.nanoTime());
+        }));
+        Thread.sleep(500);
+        assertThat(second).as("the second booking of the number must wait while the first holds the lock")
+                .isNotDone();
+        first.release();
+        second.get(10, TimeUnit.SECONDS);
+        assertThat(secondLocked.get()).isGreaterThan(first.ended.get());
+    }
+
+    /** A transaction on another thread that holds what {@code lock} takes until {@link Holder#release()}. */
+    private static final class Holder {
+        private final CountDownLatch held = new CountDownLatch(1);
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final AtomicLong ended = new AtomicLong();
+        private final CompletableFuture<Void> transaction;
+
+        Holder(TransactionTemplate tx, Runnable lock) throws InterruptedException {
+            transaction = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
+                lock.run();
+                held.countDown();
+                await(release);
+                ended.set(System.nanoTime());
+            }));
+            assertThat(held.await(10, TimeUnit.SECONDS)).as("the first transaction got the lock").isTrue();
+        }
+
+        void release() throws Exception {
+            release.countDown();
+            transaction.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(20, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void shouldKeepTicketsAndNumbersApart() throws Exception {
+        DataSource dataSource = POSTGRES.dataSource();
+        DatabaseLocks locks = new DatabaseLocks(dataSource, LockSchema.migrate(dataSource), Duration.ofSeconds(5));
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        Holder ticket = new Holder(tx, () -> locks.lockTicket("+351910000006"));
+        CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> locks.lockFor("+351910000006")))
+                .get(5, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> new DatabaseLocks(dataSource,
+                LockSchema.migrate(dataSource), Duration.ofSeconds(1)).lockTicket("+351910000006")))
+                .isInstanceOf(LockBusyException.class).hasMessageContaining("ticket");
+        ticket.release();
+    }
+}
