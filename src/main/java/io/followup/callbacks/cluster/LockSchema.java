@@ -25,9 +25,17 @@ public final class LockSchema {
     private static final Logger LOG = LoggerFactory.getLogger(LockSchema.class);
 
     private final String product;
+    private final String url;
 
-    private LockSchema(String product) {
+    private LockSchema(String product, String url) {
         this.product = product;
+        this.url = url;
+    }
+
+    /** H2 opened in this JVM (file or memory, not a TCP server): no other node can share it. */
+    public boolean isEmbeddedH2() {
+        return product.contains("h2") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:")
+                && !url.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=TRUE");
     }
 
     /** Creates the table on {@code dataSource} if it is missing. */
@@ -45,7 +53,7 @@ public final class LockSchema {
                     }
                 }
             }
-            LockSchema schema = new LockSchema(product);
+            LockSchema schema = new LockSchema(product, connection.getMetaData().getURL());
             schema.insertIfMissing();
             return schema;
         } catch (SQLException e) {

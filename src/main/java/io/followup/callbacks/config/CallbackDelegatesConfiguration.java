@@ -2,6 +2,7 @@ package io.followup.callbacks.config;
 
 import io.followup.callbacks.cluster.ClusterLocks;
 import io.followup.callbacks.cluster.DatabaseLocks;
+import io.followup.callbacks.cluster.JvmLocks;
 import io.followup.callbacks.cluster.LockSchema;
 import io.followup.callbacks.delegate.CallbackOutputs;
 import io.followup.callbacks.delegate.CancelCallbackDelegate;
@@ -59,8 +60,9 @@ public class CallbackDelegatesConfiguration {
     }
 
     /**
-     * The per-number and per-ticket locks in the engine's database ({@code camundaBpmDataSource} if there is one,
-     * else the application's), or none when {@code talkdesk.locks.enabled=false}.
+     * The per-number and per-ticket locks: in the engine's database ({@code camundaBpmDataSource} if there is one,
+     * else the application's), in this JVM when that database is an embedded H2 (no other node can open it) or
+     * {@code talkdesk.locks.scope=jvm}, none when {@code talkdesk.locks.enabled=false}.
      */
     @Bean
     @ConditionalOnMissingBean
@@ -69,15 +71,21 @@ public class CallbackDelegatesConfiguration {
         if (!settings.isEnabled()) {
             return ClusterLocks.NONE;
         }
+        if (settings.getScope().equals("jvm")) {
+            return new JvmLocks(settings.getWait());
+        }
         DataSource dataSource = beans.containsBean(CAMUNDA_DATA_SOURCE)
                 ? beans.getBean(CAMUNDA_DATA_SOURCE, DataSource.class)
                 : beans.getBeanProvider(DataSource.class).getIfUnique();
         if (dataSource == null) {
-            throw new IllegalStateException("TDCB-L005 the phone number lock needs the engine's DataSource and "
-                    + "found none (or several without camundaBpmDataSource); set "
-                    + "talkdesk.locks.enabled=false only for a single node");
+            throw new IllegalStateException("TDCB-L005 the cluster locks need the engine's DataSource and found none "
+                    + "(or several without camundaBpmDataSource); set talkdesk.locks.scope=jvm for a single node");
         }
-        return new DatabaseLocks(dataSource, LockSchema.migrate(dataSource), settings.getWait());
+        LockSchema schema = LockSchema.migrate(dataSource);
+        if (settings.getScope().equals("auto") && schema.isEmbeddedH2()) {
+            return new JvmLocks(settings.getWait());
+        }
+        return new DatabaseLocks(dataSource, schema, settings.getWait());
     }
 
 

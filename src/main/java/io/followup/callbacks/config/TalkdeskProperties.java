@@ -304,6 +304,12 @@ public class TalkdeskProperties {
      */
     public static class Locks {
 
+        /**
+         * Where the locks live: {@code auto} (in the database, except on H2, which one node alone opens: there in
+         * the JVM), {@code database} or {@code jvm}.
+         */
+        private String scope = "auto";
+
         /** Whether to lock; only a single node is safe without it. */
         private boolean enabled = true;
 
@@ -312,6 +318,14 @@ public class TalkdeskProperties {
 
         public boolean isEnabled() {
             return enabled;
+        }
+
+        public String getScope() {
+            return scope;
+        }
+
+        public void setScope(String scope) {
+            this.scope = scope;
         }
 
         public void setEnabled(boolean enabled) {

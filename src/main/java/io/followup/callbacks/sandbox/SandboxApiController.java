@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -42,10 +43,25 @@ public class SandboxApiController {
     private final SandboxTokens tokens;
     private final SandboxProperties properties;
 
+    private final AtomicInteger rateLimited = new AtomicInteger();
+    private final AtomicInteger admitted = new AtomicInteger();
+    private long windowStart = System.nanoTime();
+    private int inWindow;
+
     public SandboxApiController(SandboxCallbackStore store, SandboxTokens tokens, SandboxProperties properties) {
         this.store = store;
         this.tokens = tokens;
         this.properties = properties;
+    }
+
+    /** How many API calls the sandbox refused with 429 because of {@code talkdesk.sandbox.rate-limit}. */
+    public int rateLimitedCount() {
+        return rateLimited.get();
+    }
+
+    /** How many API calls (token calls aside) the sandbox served. */
+    public int admittedCount() {
+        return admitted.get();
     }
 
     @PostMapping(path = "/oauth/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -144,14 +160,38 @@ public class SandboxApiController {
 
     @ExceptionHandler(SandboxException.class)
     public ResponseEntity<Map<String, Object>> error(SandboxException e) {
-        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(e.body());
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON);
+        if (e.status() == 429) {
+            answer.header("Retry-After", "1");
+        }
+        return answer.body(e.body());
     }
 
     private void authorize(String authorization) {
         if (!tokens.accepts(authorization)) {
             throw new SandboxException(401, "UNAUTHORIZED", "Missing, invalid or expired access token");
         }
+        if (!admit()) {
+            rateLimited.incrementAndGet();
+            throw new SandboxException(429, "TOO_MANY_REQUESTS", "Rate limit of " + properties.getRateLimit()
+                    + " requests per second exceeded");
+        }
+        admitted.incrementAndGet();
         pause(properties.getLatency());
+    }
+
+    /** Fixed one-second windows of at most {@code talkdesk.sandbox.rate-limit} API calls, as a gateway counts. */
+    private synchronized boolean admit() {
+        int limit = properties.getRateLimit();
+        if (limit <= 0) {
+            return true;
+        }
+        long now = System.nanoTime();
+        if (now - windowStart >= 1_000_000_000L) {
+            windowStart = now;
+            inWindow = 0;
+        }
+        return ++inWindow <= limit;
     }
 
     private static void pause(Duration latency) {

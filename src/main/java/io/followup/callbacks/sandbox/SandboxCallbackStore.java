@@ -7,13 +7,17 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The sandbox's callbacks, in creation order, with Talkdesk's rules: E.164 numbers, at least the minimum lead time,
@@ -28,6 +32,7 @@ public class SandboxCallbackStore {
     private final SandboxProperties properties;
     private final Clock clock;
     private final Map<String, SandboxCallback> callbacks = new LinkedHashMap<>();
+    private final Map<String, Set<String>> idsByPhone = new HashMap<>();
 
     public SandboxCallbackStore(SandboxProperties properties, Clock clock) {
         this.properties = properties;
@@ -62,6 +67,7 @@ public class SandboxCallbackStore {
         }
         check(callback, true, problems);
         callbacks.put(callback.id, callback);
+        index(callback);
         return callback.toJson();
     }
 
@@ -98,6 +104,10 @@ public class SandboxCallbackStore {
         }
         check(changed, timeChanged, problems);
         callbacks.put(id, changed);
+        if (!changed.phoneNumber.equals(current.phoneNumber)) {
+            idsByPhone.getOrDefault(current.phoneNumber, new LinkedHashSet<>()).remove(id);
+            index(changed);
+        }
         return changed.toJson();
     }
 
@@ -116,7 +126,10 @@ public class SandboxCallbackStore {
         Predicate<SandboxCallback> matches = c -> (phoneNumber == null || phoneNumber.equals(c.phoneNumber))
                 && (status == null || status.equals(c.status))
                 && (agentIds.isEmpty() || c.agents.stream().anyMatch(agentIds::contains));
-        List<SandboxCallback> all = callbacks.values().stream().filter(matches).toList();
+        Stream<SandboxCallback> candidates = phoneNumber == null ? callbacks.values().stream()
+                : idsByPhone.getOrDefault(phoneNumber, new LinkedHashSet<>()).stream().map(callbacks::get)
+                        .sorted(Comparator.comparing((SandboxCallback c) -> c.createdAt));
+        List<SandboxCallback> all = candidates.filter(matches).toList();
         int from = Math.min((page - 1) * perPage, all.size());
         int to = Math.min(from + perPage, all.size());
         return new Page(all.subList(from, to).stream().map(SandboxCallback::toJson).toList(), all.size());
@@ -141,10 +154,16 @@ public class SandboxCallbackStore {
     /** Forgets every callback. */
     public synchronized void clear() {
         callbacks.clear();
+        idsByPhone.clear();
     }
 
     /** A page of callbacks and the total count matching the filters. */
     public record Page(List<Map<String, Object>> callbacks, int total) {
+    }
+
+    /** Keeps the list by number from scanning every callback. */
+    private void index(SandboxCallback callback) {
+        idsByPhone.computeIfAbsent(callback.phoneNumber, key -> new LinkedHashSet<>()).add(callback.id);
     }
 
     private SandboxCallback existing(String id) {

@@ -46,6 +46,17 @@ public class SandboxProperties {
     /** Artificial delay before each API answer, to imitate a remote service. */
     private Duration latency = Duration.ZERO;
 
+    /** Most API calls per second it serves; beyond that it answers 429 with Retry-After: 1. 0 means no limit. */
+    private int rateLimit;
+
+    public int getRateLimit() {
+        return rateLimit;
+    }
+
+    public void setRateLimit(int rateLimit) {
+        this.rateLimit = rateLimit;
+    }
+
     public Boolean getEnabled() {
         return enabled;
     }

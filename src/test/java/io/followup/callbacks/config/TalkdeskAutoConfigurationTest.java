@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.followup.callbacks.cluster.ClusterLocks;
 import io.followup.callbacks.cluster.DatabaseLocks;
+import io.followup.callbacks.cluster.JvmLocks;
 import io.followup.callbacks.cluster.PhoneNumberLock;
 import io.followup.callbacks.cluster.TicketLock;
 import io.followup.callbacks.talkdesk.TalkdeskCallbackService;
@@ -110,8 +111,13 @@ class TalkdeskAutoConfigurationTest {
     }
 
     @Test
+    void shouldLockInTheJvmOnAnEmbeddedH2ThatNoOtherNodeCanOpen() {
+        runner.run(context -> assertThat(context.getBean(PhoneNumberLock.class)).isInstanceOf(JvmLocks.class));
+    }
+
+    @Test
     void shouldCreateTheLockTableAndLockInTheEnginesDatabase() {
-        runner.run(context -> {
+        runner.withPropertyValues("talkdesk.locks.scope=database").run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(PhoneNumberLock.class)).isInstanceOf(DatabaseLocks.class);
             assertThat(new JdbcTemplate(context.getBean(DataSource.class))

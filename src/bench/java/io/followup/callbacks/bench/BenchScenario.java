@@ -1,0 +1,249 @@
+package io.followup.callbacks.bench;
+
+import io.followup.callbacks.app.CallbacksApplication;
+import io.followup.callbacks.process.SupportFollowUpProcess;
+import io.followup.callbacks.process.SupportFollowUpProcess.Elements;
+import io.followup.callbacks.process.SupportFollowUpProcess.Variables;
+import io.followup.callbacks.sandbox.SandboxApiController;
+import io.followup.callbacks.sandbox.SandboxCallbackStore;
+import io.followup.callbacks.talkdesk.TalkdeskConnection;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One benchmark run in a JVM of its own: starts the app on the given database with the Talkdesk sandbox at a fixed
+ * latency, deploys the variant's model, runs the warm-up follow-ups, then the measured ones, and prints one line
+ * {@code BENCH-RESULT {json}}: follow-ups booked per second, p50/p95/p99 from start to booked (the follow-up waiting
+ * at "Wait for the callback"), peak heap after the warm-up, heap retained after a full GC, peak RSS, and the checks
+ * (none lost, none booked twice).
+ *
+ * <p>Usage: {@code BenchScenario <h2|postgres> <ours|ceiling|http> <latencyMs> <count> <warmup> [--property=value...]}
+ */
+public final class BenchScenario {
+
+    private BenchScenario() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String db = args[0];
+        String variant = args[1];
+        int latency = Integer.parseInt(args[2]);
+        int count = Integer.parseInt(args[3]);
+        int warmup = Integer.parseInt(args[4]);
+        List<String> properties = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--camunda.bpm.admin-user.password=bench-password",
+                "--talkdesk.sandbox.enabled=true",
+                "--talkdesk.sandbox.latency=" + latency + "ms",
+                "--talkdesk.api.log-requests=false",
+                "--logging.level.io.followup.callbacks=WARN",
+                "--logging.level.org.camunda=WARN",
+                "--bench.variant=" + variant));
+        BenchDatabase database = BenchDatabase.create(db);
+        properties.addAll(database.properties());
+        properties.addAll(List.of(args).subList(5, args.length));
+
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(CallbacksApplication.class, BenchBeans.class)
+                .run(properties.toArray(String[]::new));
+        try {
+            String key = deploy(app, variant);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("db", db);
+            result.put("variant", variant);
+            result.put("latencyMs", latency);
+            result.put("count", count);
+            result.put("cores", Runtime.getRuntime().availableProcessors());
+            run(app, key, "W", warmup);
+            System.gc();
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            result.putAll(run(app, key, "M", count));
+            result.put("peakHeapMb", mb(ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum()));
+            System.gc();
+            result.put("retainedHeapMb", mb(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()));
+            result.put("peakRssMb", peakRssMb());
+            result.putAll(checks(app, variant, warmup + count));
+            System.out.println("BENCH-RESULT " + json(result));
+        } finally {
+            app.close();
+            database.close();
+        }
+        System.exit(0);
+    }
+
+    /** Deploys the variant's model and returns its process key. */
+    private static String deploy(ConfigurableApplicationContext app, String variant) throws IOException {
+        RepositoryService repository = app.getBean(RepositoryService.class);
+        switch (variant) {
+            case "ours" -> {
+                return SupportFollowUpProcess.PROCESS_KEY;
+            }
+            case "ceiling" -> {
+                String model = read("support-follow-up.bpmn")
+                        .replace("id=\"support-follow-up\"", "id=\"support-follow-up-ceiling\"")
+                        .replace("name=\"SupportTicketResolved\"", "name=\"BenchCeilingTicketResolved\"")
+                        .replace("${findActiveCallback}", "${benchNoopFindActive}")
+                        .replace("${scheduleCallback}", "${benchNoopBook}")
+                        .replace("${updateCallback}", "${benchNoopBook}");
+                repository.createDeployment().name("bench-ceiling")
+                        .addString("support-follow-up-ceiling.bpmn", model).deploy();
+                return "support-follow-up-ceiling";
+            }
+            case "http" -> {
+                repository.createDeployment().name("bench-http-connector").addString(
+                        "support-follow-up-http-connector.bpmn",
+                        read("bench/support-follow-up-http-connector.bpmn.xml")).deploy();
+                return "support-follow-up-http-connector";
+            }
+            default -> throw new IllegalArgumentException("variant must be ours, ceiling or http: " + variant);
+        }
+    }
+
+    /** Starts {@code count} follow-ups from four threads and waits until every one is booked. */
+    private static Map<String, Object> run(ConfigurableApplicationContext app, String key, String prefix, int count)
+            throws Exception {
+        RuntimeService runtime = app.getBean(RuntimeService.class);
+        HistoryService history = app.getBean(HistoryService.class);
+        TalkdeskConnection connection = app.getBean(TalkdeskConnection.class);
+        SandboxApiController sandbox = app.getBean(SandboxApiController.class);
+        int callsBefore = sandbox.admittedCount();
+        int refusedBefore = sandbox.rateLimitedCount();
+        String day = LocalDate.now().plusDays(3).toString();
+        long before = bookedCount(history, key);
+        ExecutorService starters = Executors.newFixedThreadPool(4);
+        long started = System.currentTimeMillis();
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            starters.submit(() -> {
+                Map<String, Object> variables = new HashMap<>();
+                variables.put(Variables.TICKET_ID, prefix + "-" + n);
+                variables.put(Variables.PHONE_NUMBER, String.format("+35191%s%06d", prefix.equals("W") ? "1" : "2", n));
+                variables.put(Variables.CALLBACK_TIME, day + "T" + String.format("%02d:%02d", 9 + n % 8, n % 60));
+                variables.put(Variables.TIMEZONE, "Europe/Lisbon");
+                variables.put("talkdeskBaseUrl", connection.apiBaseUrl().get());
+                variables.put("talkdeskTokenUrl", connection.tokenUrl().get());
+                runtime.startProcessInstanceByKey(key, prefix + "-" + n, variables);
+            });
+        }
+        starters.shutdown();
+        starters.awaitTermination(1, TimeUnit.HOURS);
+        long deadline = System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(30);
+        while (bookedCount(history, key) - before < count) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("only " + (bookedCount(history, key) - before) + " of " + count
+                        + " follow-ups booked after 30 minutes");
+            }
+            Thread.sleep(100);
+        }
+        if (!prefix.equals("M")) {
+            return Map.of();
+        }
+        Map<String, HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(key).list().stream()
+                .filter(p -> p.getBusinessKey().startsWith(prefix + "-"))
+                .collect(Collectors.toMap(HistoricProcessInstance::getId, Function.identity()));
+        List<Long> latencies = new ArrayList<>();
+        long lastBooked = 0;
+        for (HistoricActivityInstance booked : history.createHistoricActivityInstanceQuery()
+                .activityId(Elements.GATEWAY_AWAIT_CALLBACK).list()) {
+            HistoricProcessInstance instance = instances.get(booked.getProcessInstanceId());
+            if (instance != null) {
+                latencies.add(booked.getStartTime().getTime() - instance.getStartTime().getTime());
+                lastBooked = Math.max(lastBooked, booked.getStartTime().getTime());
+            }
+        }
+        latencies.sort(null);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("booked", latencies.size());
+        result.put("seconds", (lastBooked - started) / 1000.0);
+        result.put("perSecond", Math.round(count * 10000.0 / Math.max(1, lastBooked - started)) / 10.0);
+        result.put("p50Ms", percentile(latencies, 50));
+        result.put("p95Ms", percentile(latencies, 95));
+        result.put("p99Ms", percentile(latencies, 99));
+        int calls = sandbox.admittedCount() - callsBefore;
+        result.put("apiCalls", calls);
+        result.put("apiCallsPerSecond", Math.round(calls * 10000.0 / Math.max(1, lastBooked - started)) / 10.0);
+        result.put("answered429", sandbox.rateLimitedCount() - refusedBefore);
+        return result;
+    }
+
+    private static long bookedCount(HistoryService history, String key) {
+        return history.createHistoricActivityInstanceQuery().activityId(Elements.GATEWAY_AWAIT_CALLBACK).count();
+    }
+
+    /** Nothing lost, nothing booked twice: every follow-up waits with a callback id; one callback per number. */
+    private static Map<String, Object> checks(ConfigurableApplicationContext app, String variant, int total) {
+        RuntimeService runtime = app.getBean(RuntimeService.class);
+        long waiting = runtime.createExecutionQuery().activityId(Elements.GATEWAY_AWAIT_CALLBACK).count();
+        long withId = runtime.createVariableInstanceQuery().variableName(Variables.CALLBACK_ID).count();
+        Map<String, Object> checks = new LinkedHashMap<>();
+        checks.put("lost", total - waiting);
+        checks.put("withoutCallbackId", total - withId);
+        checks.put("incidents", runtime.createIncidentQuery().count());
+        if (!variant.equals("ceiling")) {
+            List<Map<String, Object>> callbacks = app.getBean(SandboxCallbackStore.class).all();
+            long numbers = callbacks.stream().map(c -> c.get("phone_number")).distinct().count();
+            checks.put("callbacks", callbacks.size());
+            checks.put("bookedTwice", callbacks.size() - numbers);
+        }
+        return checks;
+    }
+
+    private static long percentile(List<Long> sorted, int percent) {
+        if (sorted.isEmpty()) {
+            return -1;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
+    }
+
+    private static long peakRssMb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    private static long mb(long bytes) {
+        return bytes / (1024 * 1024);
+    }
+
+    private static String read(String resource) throws IOException {
+        try (InputStream in = BenchScenario.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException(resource + " is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static String json(Map<String, Object> values) {
+        return values.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + (e.getValue() instanceof String s
+                ? "\"" + s + "\"" : String.valueOf(e.getValue()))).collect(Collectors.joining(",", "{", "}"));
+    }
+}

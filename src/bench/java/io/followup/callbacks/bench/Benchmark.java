@@ -1,0 +1,196 @@
+package io.followup.callbacks.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmark: for each database and size, runs our plugin (Talkdesk sandbox at 0 and 20 ms), the engine's
+ * ceiling (same model, no-op Talkdesk delegates) and the http-connector way (0 and 20 ms), each in a fresh JVM
+ * with a warm-up excluded from the numbers, and writes {@code target/bench/results.json}, {@code results.md} and
+ * {@code throughput.svg}.
+ *
+ * <p>{@code mvn -Pbench verify} runs everything; {@code -Dbench.args="--sizes=1000 --dbs=h2"} runs a part. Other
+ * options: {@code --variants=ceiling,ours,http}, {@code --rate-limit=N} (adds a run of the plugin against a
+ * sandbox limited to N API calls per second, with the client limited to N too), {@code --warmup=N}, {@code --jvm=-Xmx1g}, and any {@code --camunda...=}/{@code --talkdesk...=}/
+ * {@code --spring...=} property, passed to every run.
+ */
+public final class Benchmark {
+
+    private static final Path OUT = Path.of("target", "bench");
+    private static final Pattern NUMBER = Pattern.compile("\"(\\w+)\":(\"[^\"]*\"|[-0-9.]+)");
+
+    private Benchmark() {
+    }
+
+    record Scenario(String variant, int latencyMs, int rateLimit) {
+        Scenario(String variant, int latencyMs) {
+            this(variant, latencyMs, 0);
+        }
+
+        List<String> properties() {
+            return rateLimit == 0 ? List.of() : List.of("--talkdesk.sandbox.rate-limit=" + rateLimit,
+                    "--talkdesk.api.rate-limit=" + rateLimit);
+        }
+
+        String label() {
+            if (rateLimit > 0) {
+                return "plugin, API limited to " + rateLimit + "/s";
+            }
+            return switch (variant) {
+                case "ours" -> "plugin, " + latencyMs + " ms";
+                case "ceiling" -> "engine ceiling (no-op)";
+                default -> "http-connector, " + latencyMs + " ms";
+            };
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>(Map.of("sizes", "1000,10000", "dbs", "h2,postgres",
+                "warmup", "300", "jvm", "-Xmx1g", "variants", "ceiling,ours,http", "rate-limit", "0"));
+        List<String> properties = new ArrayList<>();
+        for (String arg : args) {
+            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+            if (options.containsKey(pair[0])) {
+                options.put(pair[0], pair[1]);
+            } else if (!arg.isBlank()) {
+                properties.add(arg);
+            }
+        }
+        properties.addAll(0, tuning());
+        List<String> variants = List.of(options.get("variants").split(","));
+        List<Scenario> scenarios = List.of(new Scenario("ceiling", 0), new Scenario("ours", 0),
+                new Scenario("http", 0), new Scenario("ours", 20), new Scenario("http", 20)).stream()
+                .filter(s -> variants.contains(s.variant())).collect(java.util.stream.Collectors.toList());
+        int rateLimit = Integer.parseInt(options.get("rate-limit"));
+        if (rateLimit > 0) {
+            scenarios.add(new Scenario("ours", 0, rateLimit));
+        }
+        Files.createDirectories(OUT);
+        List<Map<String, String>> results = new ArrayList<>();
+        for (String db : options.get("dbs").split(",")) {
+            for (String size : options.get("sizes").split(",")) {
+                for (Scenario scenario : scenarios) {
+                    Map<String, String> result = runChild(db, scenario, size, options, properties);
+                    result.put("label", scenario.label());
+                    results.add(result);
+                    System.out.printf(Locale.ROOT, "%-9s %6s %-24s %8s/s  p50 %5s ms  p95 %5s ms  p99 %5s ms  "
+                            + "heap %4s MB  rss %4s MB  lost %s  twice %s  incidents %s  api %s/s  429s %s%n", db,
+                            size, scenario.label(), result.get("perSecond"), result.get("p50Ms"), result.get("p95Ms"),
+                            result.get("p99Ms"), result.get("peakHeapMb"), result.get("peakRssMb"), result.get("lost"),
+                            result.getOrDefault("bookedTwice", "-"), result.get("incidents"),
+                            result.get("apiCallsPerSecond"), result.get("answered429"));
+                }
+            }
+        }
+        String table = table(results, options, properties);
+        Files.writeString(OUT.resolve("results.md"), table);
+        Files.writeString(OUT.resolve("results.json"), results.stream().map(r -> BenchScenario.json(
+                new LinkedHashMap<>(r))).reduce((a, b) -> a + ",\n" + b).map(s -> "[\n" + s + "\n]\n").orElse("[]"));
+        Files.writeString(OUT.resolve("throughput.svg"), BenchChart.svg(results));
+        System.out.println(table);
+        System.out.println("written: " + OUT.toAbsolutePath() + "/results.md, results.json, throughput.svg");
+    }
+
+    /** The settings every run uses (docs/performance.md says why). */
+    static List<String> tuning() {
+        return List.of(
+                "--camunda.bpm.job-execution.core-pool-size=8",
+                "--camunda.bpm.job-execution.max-pool-size=8",
+                "--camunda.bpm.job-execution.queue-capacity=16",
+                "--camunda.bpm.job-execution.max-jobs-per-acquisition=8",
+                "--camunda.bpm.job-execution.wait-time-in-millis=200",
+                "--camunda.bpm.job-execution.max-wait=1000",
+                "--spring.datasource.hikari.maximum-pool-size=24");
+    }
+
+    private static Map<String, String> runChild(String db, Scenario scenario, String size, Map<String, String> options,
+            List<String> properties) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(List.of(options.get("jvm").split(" ")));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchScenario.class.getName(), db,
+                scenario.variant(), Integer.toString(scenario.latencyMs()), size, options.get("warmup")));
+        command.addAll(properties);
+        command.addAll(scenario.properties());
+        Path log = OUT.resolve(db + "-" + size + "-" + scenario.variant() + "-" + scenario.latencyMs()
+                + (scenario.rateLimit() > 0 ? "-limited" + scenario.rateLimit() : "") + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String resultLine = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8)); var writer = Files.newBufferedWriter(log)) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                writer.write(line);
+                writer.newLine();
+                if (line.startsWith("BENCH-RESULT ")) {
+                    resultLine = line.substring("BENCH-RESULT ".length());
+                }
+            }
+        }
+        if (process.waitFor() != 0 || resultLine == null) {
+            throw new IllegalStateException("run " + db + "/" + size + "/" + scenario + " failed; see " + log);
+        }
+        Map<String, String> result = new LinkedHashMap<>();
+        Matcher matcher = NUMBER.matcher(resultLine);
+        while (matcher.find()) {
+            result.put(matcher.group(1), matcher.group(2).replace("\"", ""));
+        }
+        return result;
+    }
+
+    private static String table(List<Map<String, String>> results, Map<String, String> options,
+            List<String> properties) {
+        StringBuilder md = new StringBuilder();
+        md.append("Run ").append(Instant.now()).append(" on ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.version")).append("; warm-up ").append(options.get("warmup"))
+                .append(" follow-ups per run (excluded); JVM ").append(options.get("jvm")).append("; settings ")
+                .append(String.join(" ", properties)).append("\n\n");
+        md.append("| db | follow-ups | variant | booked/s | p50 ms | p95 ms | p99 ms | peak heap MB | heap after GC MB "
+                + "| peak RSS MB | API calls/s | 429s | lost | booked twice | incidents |\n");
+        md.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+                + "| ---: |\n");
+        for (Map<String, String> r : results) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s "
+                    + "| %s | %s |%n", r.get("db"), r.get("count"), r.get("label"), r.get("perSecond"), r.get("p50Ms"),
+                    r.get("p95Ms"), r.get("p99Ms"), r.get("peakHeapMb"), r.get("retainedHeapMb"), r.get("peakRssMb"),
+                    r.get("apiCallsPerSecond"), r.get("answered429"), r.get("lost"),
+                    r.getOrDefault("bookedTwice", "n/a"), r.get("incidents")));
+        }
+        md.append("\n| db | follow-ups | plugin / ceiling (0 ms) | plugin / http-connector (0 ms) "
+                + "| plugin / http-connector (20 ms) |\n| --- | ---: | ---: | ---: | ---: |\n");
+        for (String db : options.get("dbs").split(",")) {
+            for (String size : options.get("sizes").split(",")) {
+                md.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f |%n", db, size,
+                        ratio(results, db, size, "ours", 0, "ceiling", 0),
+                        ratio(results, db, size, "ours", 0, "http", 0),
+                        ratio(results, db, size, "ours", 20, "http", 20)));
+            }
+        }
+        return md.toString();
+    }
+
+    private static double ratio(List<Map<String, String>> results, String db, String size, String variant,
+            int latency, String other, int otherLatency) {
+        return perSecond(results, db, size, variant, latency) / perSecond(results, db, size, other, otherLatency);
+    }
+
+    private static double perSecond(List<Map<String, String>> results, String db, String size, String variant,
+            int latency) {
+        return results.stream().filter(r -> r.get("db").equals(db) && r.get("count").equals(size)
+                && r.get("variant").equals(variant) && r.get("latencyMs").equals(Integer.toString(latency))
+                && !r.get("label").contains("limited"))
+                .mapToDouble(r -> Double.parseDouble(r.get("perSecond"))).findFirst().orElse(Double.NaN);
+    }
+}
