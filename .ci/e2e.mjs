@@ -78,6 +78,7 @@ try {
       '--disable-component-update', '--disable-sync'],
   });
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.setDefaultTimeout(90_000); // a loaded 2-core machine renders the webapps slowly
 
   await page.goto(`${base}/camunda/app/tasklist/`);
   await page.fill('input[ng-model="username"]', user);

@@ -1,6 +1,5 @@
 package io.followup.callbacks.cluster;
 
-import io.followup.callbacks.request.PhoneNumbers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,7 +8,6 @@ import java.util.HexFormat;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * {@link PhoneNumberLock} and {@link TicketLock} as row locks in {@code tdcb_lock}, inside the caller's transaction
@@ -17,7 +15,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * keyed by SHA-256 so no phone number is stored, created on first use and locked with {@code SELECT ... FOR UPDATE}.
  * Nothing to clean up: a node that dies loses its connection and the database releases its locks.
  */
-public class DatabaseLocks implements ClusterLocks {
+public class DatabaseLocks extends TransactionScopedLocks {
 
     private static final String LOCK = "SELECT lock_key FROM " + LockSchema.TABLE + " WHERE lock_key = ? FOR UPDATE";
 
@@ -33,20 +31,7 @@ public class DatabaseLocks implements ClusterLocks {
     }
 
     @Override
-    public void lockFor(String phoneNumber) {
-        lock("phone:" + phoneNumber, PhoneNumbers.mask(phoneNumber) + " (another follow-up for the number is booking)");
-    }
-
-    @Override
-    public void lockTicket(String ticketId) {
-        lock("ticket:" + ticketId, "ticket " + ticketId + " (another start of its follow-up is running)");
-    }
-
-    private void lock(String key, String shownAs) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("TDCB-L002 the lock on " + shownAs + " needs a Spring-managed "
-                    + "transaction; none is active (is the engine configured with Spring's transaction manager?)");
-        }
+    protected void lockUntilTransactionEnds(String key, String shownAs) {
         String hashed = keyOf(key);
         try {
             jdbc.update(claim, hashed); // waits, too, while another transaction's first claim of the key is open

@@ -1,6 +1,5 @@
 package io.followup.callbacks.cluster;
 
-import io.followup.callbacks.request.PhoneNumbers;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -13,7 +12,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * default): the same per-number and per-ticket serialisation as {@link DatabaseLocks}, held until the current
  * transaction ends, without writing to the database. Keys share 1,024 striped locks.
  */
-public class JvmLocks implements ClusterLocks {
+public class JvmLocks extends TransactionScopedLocks {
 
     private final ReentrantLock[] stripes = IntStream.range(0, 1024).mapToObj(i -> new ReentrantLock())
             .toArray(ReentrantLock[]::new);
@@ -24,20 +23,7 @@ public class JvmLocks implements ClusterLocks {
     }
 
     @Override
-    public void lockFor(String phoneNumber) {
-        lock("phone:" + phoneNumber, PhoneNumbers.mask(phoneNumber) + " (another follow-up for the number is booking)");
-    }
-
-    @Override
-    public void lockTicket(String ticketId) {
-        lock("ticket:" + ticketId, "ticket " + ticketId + " (another start of its follow-up is running)");
-    }
-
-    private void lock(String key, String shownAs) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            throw new IllegalStateException("TDCB-L002 the lock on " + shownAs + " needs a Spring-managed "
-                    + "transaction; none is active (is the engine configured with Spring's transaction manager?)");
-        }
+    protected void lockUntilTransactionEnds(String key, String shownAs) {
         ReentrantLock stripe = stripes[Math.floorMod(key.hashCode(), stripes.length)];
         try {
             if (!stripe.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -51,7 +50,7 @@ class DatabaseLocksTest {
         DatabaseLocks lock = new DatabaseLocks(dataSource, LockSchema.migrate(dataSource),
                 Duration.ofSeconds(5));
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        Holder first = new Holder(tx, () -> lock.lockFor("+351910000001"));
+        HeldLock first = new HeldLock(tx, () -> lock.lockFor("+351910000001"));
         CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> lock.lockFor("+351910000002")))
                 .get(5, TimeUnit.SECONDS);
         first.release();
@@ -64,7 +63,7 @@ class DatabaseLocksTest {
         DatabaseLocks patient = new DatabaseLocks(dataSource, schema, Duration.ofSeconds(30));
         DatabaseLocks impatient = new DatabaseLocks(dataSource, schema, Duration.ofSeconds(1));
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        Holder first = new Holder(tx, () -> patient.lockFor("+351910000003"));
+        HeldLock first = new HeldLock(tx, () -> patient.lockFor("+351910000003"));
         try {
             assertThatThrownBy(() -> tx.executeWithoutResult(s -> impatient.lockFor("+351910000003")))
                     .isInstanceOf(LockBusyException.class)
@@ -106,7 +105,7 @@ class DatabaseLocksTest {
                 Duration.ofSeconds(20));
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         AtomicLong secondLocked = new AtomicLong();
-        Holder first = new Holder(tx, () -> lock.lockFor("+351912345678"));
+        HeldLock first = new HeldLock(tx, () -> lock.lockFor("+351912345678"));
         CompletableFuture<Void> second = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
             lock.lockFor("+351912345678");
             secondLocked.set(System.nanoTime());
@@ -119,44 +118,12 @@ class DatabaseLocksTest {
         assertThat(secondLocked.get()).isGreaterThan(first.ended.get());
     }
 
-    /** A transaction on another thread that holds what {@code lock} takes until {@link Holder#release()}. */
-    private static final class Holder {
-        private final CountDownLatch held = new CountDownLatch(1);
-        private final CountDownLatch release = new CountDownLatch(1);
-        private final AtomicLong ended = new AtomicLong();
-        private final CompletableFuture<Void> transaction;
-
-        Holder(TransactionTemplate tx, Runnable lock) throws InterruptedException {
-            transaction = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
-                lock.run();
-                held.countDown();
-                await(release);
-                ended.set(System.nanoTime());
-            }));
-            assertThat(held.await(10, TimeUnit.SECONDS)).as("the first transaction got the lock").isTrue();
-        }
-
-        void release() throws Exception {
-            release.countDown();
-            transaction.get(10, TimeUnit.SECONDS);
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(20, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Test
     void shouldKeepTicketsAndNumbersApart() throws Exception {
         DataSource dataSource = POSTGRES.dataSource();
         DatabaseLocks locks = new DatabaseLocks(dataSource, LockSchema.migrate(dataSource), Duration.ofSeconds(5));
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        Holder ticket = new Holder(tx, () -> locks.lockTicket("+351910000006"));
+        HeldLock ticket = new HeldLock(tx, () -> locks.lockTicket("+351910000006"));
         CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> locks.lockFor("+351910000006")))
                 .get(5, TimeUnit.SECONDS);
         assertThatThrownBy(() -> tx.executeWithoutResult(s -> new DatabaseLocks(dataSource,

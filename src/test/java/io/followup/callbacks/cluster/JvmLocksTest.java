@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -24,20 +23,12 @@ class JvmLocksTest {
     @Test
     void shouldHoldTheNumberUntilTheTransactionEndsThenLetTheNextOneIn() throws Exception {
         JvmLocks locks = new JvmLocks(Duration.ofSeconds(10));
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
-            locks.lockFor("+351912345678");
-            held.countDown();
-            await(release);
-        }));
-        assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+        HeldLock first = new HeldLock(tx, () -> locks.lockFor("+351912345678"));
         CompletableFuture<Void> second = CompletableFuture.runAsync(() ->
                 tx.executeWithoutResult(s -> locks.lockFor("+351912345678")));
         Thread.sleep(300);
         assertThat(second).isNotDone();
-        release.countDown();
-        first.get(10, TimeUnit.SECONDS);
+        first.release();
         second.get(10, TimeUnit.SECONDS);
     }
 
@@ -50,35 +41,18 @@ class JvmLocksTest {
         })).hasMessage("the job failed");
         tx.executeWithoutResult(s -> locks.lockTicket("T-1")); // released by the rollback
 
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
-            locks.lockFor("+351912345679");
-            held.countDown();
-            await(release);
-        }));
-        assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+        HeldLock holder = new HeldLock(tx, () -> locks.lockFor("+351912345679"));
         try {
             assertThatThrownBy(() -> tx.executeWithoutResult(s -> locks.lockFor("+351912345679")))
                     .isInstanceOf(LockBusyException.class).hasMessageContaining("+35191*****79");
         } finally {
-            release.countDown();
+            holder.release();
         }
-        holder.get(10, TimeUnit.SECONDS);
     }
 
     @Test
     void shouldRefuseToRunOutsideATransaction() {
         assertThatThrownBy(() -> new JvmLocks(Duration.ofSeconds(1)).lockFor("+351912345670"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("transaction");
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(20, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,0 +1,33 @@
+package io.followup.callbacks.cluster;
+
+import io.followup.callbacks.request.PhoneNumbers;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** {@link ClusterLocks} held until the current Spring-managed transaction ends; subclasses say where they live. */
+abstract class TransactionScopedLocks implements ClusterLocks {
+
+    @Override
+    public final void lockFor(String phoneNumber) {
+        lock("phone:" + phoneNumber, PhoneNumbers.mask(phoneNumber) + " (another follow-up for the number is booking)");
+    }
+
+    @Override
+    public final void lockTicket(String ticketId) {
+        lock("ticket:" + ticketId, "ticket " + ticketId + " (another start of its follow-up is running)");
+    }
+
+    private void lock(String key, String shownAs) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("TDCB-L002 the lock on " + shownAs + " needs a Spring-managed "
+                    + "transaction; none is active (is the engine configured with Spring's transaction manager?)");
+        }
+        lockUntilTransactionEnds(key, shownAs);
+    }
+
+    /**
+     * Takes the lock on {@code key} until the current transaction ends.
+     *
+     * @throws LockBusyException naming {@code shownAs} when it could not be had within the configured wait
+     */
+    protected abstract void lockUntilTransactionEnds(String key, String shownAs);
+}

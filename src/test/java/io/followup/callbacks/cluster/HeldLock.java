@@ -1,0 +1,42 @@
+package io.followup.callbacks.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** A transaction on another thread that holds what {@code lock} takes until {@link #release()}. */
+final class HeldLock {
+
+    private final CountDownLatch release = new CountDownLatch(1);
+    final AtomicLong ended = new AtomicLong();
+    private final CompletableFuture<Void> transaction;
+
+    HeldLock(TransactionTemplate tx, Runnable lock) throws InterruptedException {
+        CountDownLatch held = new CountDownLatch(1);
+        transaction = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
+            lock.run();
+            held.countDown();
+            await(release);
+            ended.set(System.nanoTime());
+        }));
+        assertThat(held.await(10, TimeUnit.SECONDS)).as("the first transaction got the lock").isTrue();
+    }
+
+    void release() throws Exception {
+        release.countDown();
+        transaction.get(10, TimeUnit.SECONDS);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(20, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
