@@ -25,17 +25,21 @@ public final class LockSchema {
     private static final Logger LOG = LoggerFactory.getLogger(LockSchema.class);
 
     private final String product;
-    private final String url;
 
-    private LockSchema(String product, String url) {
+    private LockSchema(String product) {
         this.product = product;
-        this.url = url;
     }
 
-    /** H2 opened in this JVM (file or memory, not a TCP server): no other node can share it. */
-    public boolean isEmbeddedH2() {
-        return product.contains("h2") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:")
-                && !url.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=TRUE");
+    /** Whether {@code dataSource} is an H2 opened in this JVM (file or memory, not a server): no node shares it. */
+    public static boolean isEmbeddedH2(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            String url = connection.getMetaData().getURL();
+            return product.contains("h2") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:")
+                    && !url.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=TRUE");
+        } catch (SQLException e) {
+            throw new IllegalStateException("TDCB-L003 could not read the database's metadata: " + e.getMessage(), e);
+        }
     }
 
     /** Creates the table on {@code dataSource} if it is missing. */
@@ -53,8 +57,8 @@ public final class LockSchema {
                     }
                 }
             }
-            LockSchema schema = new LockSchema(product, connection.getMetaData().getURL());
-            schema.insertIfMissing();
+            LockSchema schema = new LockSchema(product);
+            schema.insertIfMissing(); // fails at startup, not at the first booking, on a database it does not know
             return schema;
         } catch (SQLException e) {
             throw new IllegalStateException("TDCB-L003 could not check table " + TABLE + ": " + e.getMessage(), e);

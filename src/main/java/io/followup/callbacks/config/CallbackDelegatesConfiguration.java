@@ -81,13 +81,11 @@ public class CallbackDelegatesConfiguration {
             throw new IllegalStateException("TDCB-L005 the cluster locks need the engine's DataSource and found none "
                     + "(or several without camundaBpmDataSource); set talkdesk.locks.scope=jvm for a single node");
         }
-        LockSchema schema = LockSchema.migrate(dataSource);
-        if (settings.getScope().equals("auto") && schema.isEmbeddedH2()) {
+        if (settings.getScope().equals("auto") && LockSchema.isEmbeddedH2(dataSource)) {
             return new JvmLocks(settings.getWait());
         }
-        return new DatabaseLocks(dataSource, schema, settings.getWait());
+        return new DatabaseLocks(dataSource, LockSchema.migrate(dataSource), settings.getWait());
     }
-
 
     @Bean(Delegates.UPDATE)
     public UpdateCallbackDelegate updateCallback(CallbackRequestFactory requests, TalkdeskCallbackService talkdesk,

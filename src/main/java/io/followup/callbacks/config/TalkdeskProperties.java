@@ -299,19 +299,19 @@ public class TalkdeskProperties {
     }
 
     /**
-     * Row locks in the engine's database (table {@code tdcb_lock}): per number around the find-then-book step, per
-     * ticket around starting a follow-up.
+     * Locks per number around the find-then-book step and per ticket around starting a follow-up: row locks in the
+     * engine's database (table {@code tdcb_lock}), or locks in this JVM where no other node can share the database.
      */
     public static class Locks {
+
+        /** Whether to lock; only a single node is safe without it. */
+        private boolean enabled = true;
 
         /**
          * Where the locks live: {@code auto} (in the database, except on H2, which one node alone opens: there in
          * the JVM), {@code database} or {@code jvm}.
          */
         private String scope = "auto";
-
-        /** Whether to lock; only a single node is safe without it. */
-        private boolean enabled = true;
 
         /** How long to wait for another follow-up holding the same number or ticket before giving up (and retrying). */
         private Duration wait = Duration.ofSeconds(30);
@@ -320,16 +320,16 @@ public class TalkdeskProperties {
             return enabled;
         }
 
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
         public String getScope() {
             return scope;
         }
 
         public void setScope(String scope) {
             this.scope = scope;
-        }
-
-        public void setEnabled(boolean enabled) {
-            this.enabled = enabled;
         }
 
         public Duration getWait() {

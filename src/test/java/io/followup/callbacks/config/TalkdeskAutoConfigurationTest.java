@@ -112,7 +112,12 @@ class TalkdeskAutoConfigurationTest {
 
     @Test
     void shouldLockInTheJvmOnAnEmbeddedH2ThatNoOtherNodeCanOpen() {
-        runner.run(context -> assertThat(context.getBean(PhoneNumberLock.class)).isInstanceOf(JvmLocks.class));
+        runner.run(context -> {
+            assertThat(context.getBean(PhoneNumberLock.class)).isInstanceOf(JvmLocks.class);
+            assertThat(new JdbcTemplate(context.getBean(DataSource.class)).queryForObject(
+                    "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE UPPER(TABLE_NAME) = 'TDCB_LOCK'",
+                    Integer.class)).as("no lock table on the embedded default").isZero();
+        });
     }
 
     @Test
