@@ -26,10 +26,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class BenchBeans {
 
-    /** Stand-in for "Find active callback": finds nothing, calls nobody. */
+    /** Stand-in for "Find active callback": finds nothing, calls nobody, writes the same two outputs. */
     @Bean("benchNoopFindActive")
     public JavaDelegate benchNoopFindActive() {
-        return execution -> execution.setVariable(ACTIVE_CALLBACK_FOUND, false);
+        return execution -> {
+            execution.setVariable(ACTIVE_CALLBACK_FOUND, false);
+            execution.setVariable(CALLBACK_ID, null);
+        };
     }
 
     /** Stand-in for "Schedule callback" and "Update callback": writes the same outputs, calls nobody. */
@@ -44,6 +47,12 @@ public class BenchBeans {
         };
     }
 
+    /** Tells the benchmark how many follow-ups are booked without querying the history. */
+    @Bean
+    public BenchBookedCounter benchBookedCounter() {
+        return new BenchBookedCounter();
+    }
+
     /** Camunda Connect (http-connector), only for the variant built with it. */
     @Bean
     @ConditionalOnProperty(name = "bench.variant", havingValue = "http")
@@ -51,11 +60,11 @@ public class BenchBeans {
         return new ConnectProcessEnginePlugin();
     }
 
-    /** The sandbox's client credentials as a Basic header, for the http-connector model's token call. */
+    /** The emulation's client credentials as a Basic header, for the http-connector model's token call. */
     @Bean("benchTalkdesk")
     public BenchTalkdesk benchTalkdesk(org.springframework.core.env.Environment environment) {
-        String credentials = environment.getProperty("talkdesk.sandbox.client-id", "sandbox-client") + ":"
-                + environment.getProperty("talkdesk.sandbox.client-secret", "sandbox-secret");
+        String credentials = environment.getProperty("talkdesk.auth.client-id") + ":"
+                + environment.getProperty("talkdesk.auth.client-secret");
         return new BenchTalkdesk("Basic " + Base64.getEncoder().encodeToString(
                 credentials.getBytes(StandardCharsets.UTF_8)));
     }

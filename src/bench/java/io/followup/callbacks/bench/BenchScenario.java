@@ -4,8 +4,7 @@ import io.followup.callbacks.app.CallbacksApplication;
 import io.followup.callbacks.process.SupportFollowUpProcess;
 import io.followup.callbacks.process.SupportFollowUpProcess.Elements;
 import io.followup.callbacks.process.SupportFollowUpProcess.Variables;
-import io.followup.callbacks.sandbox.SandboxApiController;
-import io.followup.callbacks.sandbox.SandboxCallbackStore;
+import io.followup.callbacks.sandbox.SandboxApi;
 import io.followup.callbacks.talkdesk.TalkdeskConnection;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +14,7 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,6 +45,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class BenchScenario {
 
+    /** The Talkdesk emulation's rate limit, read from the arguments rather than passed to the app. */
+    private static final String SERVER_RATE_LIMIT = "--talkdesk.sandbox.rate-limit=";
+
     private BenchScenario() {
     }
 
@@ -54,18 +57,26 @@ public final class BenchScenario {
         int latency = Integer.parseInt(args[2]);
         int count = Integer.parseInt(args[3]);
         int warmup = Integer.parseInt(args[4]);
+        List<String> extra = new ArrayList<>(List.of(args).subList(5, args.length));
+        int rateLimit = extra.stream().filter(a -> a.startsWith(SERVER_RATE_LIMIT)).findFirst()
+                .map(a -> Integer.parseInt(a.substring(SERVER_RATE_LIMIT.length()))).orElse(0);
+        extra.removeIf(a -> a.startsWith(SERVER_RATE_LIMIT));
+        BenchTalkdeskServer talkdesk = new BenchTalkdeskServer(Duration.ofMillis(latency), rateLimit);
         List<String> properties = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--camunda.bpm.admin-user.password=bench-password",
-                "--talkdesk.sandbox.enabled=true",
-                "--talkdesk.sandbox.latency=" + latency + "ms",
+                "--talkdesk.sandbox.enabled=false",
+                "--talkdesk.api.base-url=" + talkdesk.baseUrl(),
+                "--talkdesk.auth.token-url=" + talkdesk.tokenUrl(),
+                "--talkdesk.auth.client-id=" + BenchTalkdeskServer.CLIENT_ID,
+                "--talkdesk.auth.client-secret=" + BenchTalkdeskServer.CLIENT_SECRET,
                 "--talkdesk.api.log-requests=false",
                 "--logging.level.io.followup.callbacks=WARN",
                 "--logging.level.org.camunda=WARN",
                 "--bench.variant=" + variant));
         BenchDatabase database = BenchDatabase.create(db);
         properties.addAll(database.properties());
-        properties.addAll(List.of(args).subList(5, args.length));
+        properties.addAll(extra);
 
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CallbacksApplication.class, BenchBeans.class)
                 .run(properties.toArray(String[]::new));
@@ -77,19 +88,20 @@ public final class BenchScenario {
             result.put("latencyMs", latency);
             result.put("count", count);
             result.put("cores", Runtime.getRuntime().availableProcessors());
-            run(app, key, "W", warmup);
+            run(app, talkdesk, key, "W", warmup);
             System.gc();
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-            result.putAll(run(app, key, "M", count));
+            result.putAll(run(app, talkdesk, key, "M", count));
             result.put("peakHeapMb", mb(ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum()));
             System.gc();
             result.put("retainedHeapMb", mb(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()));
             result.put("peakRssMb", peakRssMb());
-            result.putAll(checks(app, variant, warmup + count));
+            result.putAll(checks(app, talkdesk, variant, warmup + count));
             System.out.println("BENCH-RESULT " + json(result));
         } finally {
             app.close();
+            talkdesk.close();
             database.close();
         }
         System.exit(0);
@@ -124,18 +136,21 @@ public final class BenchScenario {
     }
 
     /** Starts {@code count} follow-ups from four threads and waits until every one is booked. */
-    private static Map<String, Object> run(ConfigurableApplicationContext app, String key, String prefix, int count)
-            throws Exception {
+    private static Map<String, Object> run(ConfigurableApplicationContext app, BenchTalkdeskServer talkdesk,
+            String key, String prefix, int count) throws Exception {
         RuntimeService runtime = app.getBean(RuntimeService.class);
         HistoryService history = app.getBean(HistoryService.class);
         TalkdeskConnection connection = app.getBean(TalkdeskConnection.class);
-        SandboxApiController sandbox = app.getBean(SandboxApiController.class);
+        SandboxApi sandbox = talkdesk.api();
         int callsBefore = sandbox.admittedCount();
         int refusedBefore = sandbox.rateLimitedCount();
         String day = LocalDate.now().plusDays(3).toString();
-        long before = bookedCount(history, key);
+        BenchBookedCounter counter = app.getBean(BenchBookedCounter.class);
+        long before = counter.booked();
         ExecutorService starters = Executors.newFixedThreadPool(4);
         long started = System.currentTimeMillis();
+        long cpuBefore = processCpuNanos();
+        long emulatorCpuBefore = BenchTalkdeskServer.cpuNanos();
         for (int i = 0; i < count; i++) {
             int n = i;
             starters.submit(() -> {
@@ -152,13 +167,15 @@ public final class BenchScenario {
         starters.shutdown();
         starters.awaitTermination(1, TimeUnit.HOURS);
         long deadline = System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(30);
-        while (bookedCount(history, key) - before < count) {
+        while (counter.booked() - before < count) {
             if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("only " + (bookedCount(history, key) - before) + " of " + count
+                throw new IllegalStateException("only " + (counter.booked() - before) + " of " + count
                         + " follow-ups booked after 30 minutes");
             }
-            Thread.sleep(100);
+            Thread.sleep(20);
         }
+        long cpuNanos = processCpuNanos() - cpuBefore;
+        long emulatorCpuNanos = BenchTalkdeskServer.cpuNanos() - emulatorCpuBefore;
         if (!prefix.equals("M")) {
             return Map.of();
         }
@@ -181,6 +198,8 @@ public final class BenchScenario {
         result.put("booked", latencies.size());
         result.put("seconds", (lastBooked - started) / 1000.0);
         result.put("perSecond", Math.round(count * 10000.0 / Math.max(1, lastBooked - started)) / 10.0);
+        result.put("cpuMsPerFollowUp", Math.round((cpuNanos - emulatorCpuNanos) / 1e5 / count) / 10.0);
+        result.put("emulatorCpuMsPerFollowUp", Math.round(emulatorCpuNanos / 1e5 / count) / 10.0);
         result.put("p50Ms", percentile(latencies, 50));
         result.put("p95Ms", percentile(latencies, 95));
         result.put("p99Ms", percentile(latencies, 99));
@@ -191,12 +210,9 @@ public final class BenchScenario {
         return result;
     }
 
-    private static long bookedCount(HistoryService history, String key) {
-        return history.createHistoricActivityInstanceQuery().activityId(Elements.GATEWAY_AWAIT_CALLBACK).count();
-    }
-
     /** Nothing lost, nothing booked twice: every follow-up waits with a callback id; one callback per number. */
-    private static Map<String, Object> checks(ConfigurableApplicationContext app, String variant, int total) {
+    private static Map<String, Object> checks(ConfigurableApplicationContext app, BenchTalkdeskServer talkdesk,
+            String variant, int total) {
         RuntimeService runtime = app.getBean(RuntimeService.class);
         long waiting = runtime.createExecutionQuery().activityId(Elements.GATEWAY_AWAIT_CALLBACK).count();
         long withId = runtime.createVariableInstanceQuery().variableName(Variables.CALLBACK_ID).count();
@@ -205,7 +221,7 @@ public final class BenchScenario {
         checks.put("withoutCallbackId", total - withId);
         checks.put("incidents", runtime.createIncidentQuery().count());
         if (!variant.equals("ceiling")) {
-            List<Map<String, Object>> callbacks = app.getBean(SandboxCallbackStore.class).all();
+            List<Map<String, Object>> callbacks = talkdesk.api().store().all();
             long numbers = callbacks.stream().map(c -> c.get("phone_number")).distinct().count();
             checks.put("callbacks", callbacks.size());
             checks.put("bookedTwice", callbacks.size() - numbers);
@@ -218,6 +234,12 @@ public final class BenchScenario {
             return -1;
         }
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
+    }
+
+    /** CPU time of the whole process (every thread: engine, client, sandbox, H2). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long peakRssMb() throws IOException {

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -86,9 +87,18 @@ public class TalkdeskAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public TalkdeskCallbackService talkdeskCallbackService(TalkdeskCallbacksApi api, AccessTokenProvider tokens,
-            TalkdeskProperties properties, ObjectProvider<MeterRegistry> registry) {
+            TalkdeskProperties properties, ObjectProvider<MeterRegistry> registry,
+            @Qualifier("talkdeskLookups") ExecutorService lookups) {
         return new TalkdeskCallbackService(api, tokens, properties.getApi().getPageSize(),
-                properties.getCallbacks().getNotesMaxLength(), registry.getIfAvailable(() -> Metrics.globalRegistry));
+                properties.getCallbacks().getNotesMaxLength(), registry.getIfAvailable(() -> Metrics.globalRegistry),
+                lookups);
+    }
+
+    /** The threads that list the second active status while the job's thread lists the first. */
+    @Bean(destroyMethod = "shutdown")
+    @ConditionalOnMissingBean(name = "talkdeskLookups")
+    public ExecutorService talkdeskLookups() {
+        return TalkdeskCallbackService.lookupExecutor();
     }
 
     @Bean

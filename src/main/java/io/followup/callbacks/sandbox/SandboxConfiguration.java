@@ -26,6 +26,11 @@ public class SandboxConfiguration {
     }
 
     @Bean
+    public SandboxApi sandboxApi(SandboxCallbackStore store, SandboxTokens tokens, SandboxProperties properties) {
+        return new SandboxApi(store, tokens, properties);
+    }
+
+    @Bean
     public SandboxTokens sandboxTokens(SandboxProperties properties, Clock clock) {
         return new SandboxTokens(properties, clock);
     }

@@ -27,6 +27,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,24 +51,34 @@ public class TalkdeskCallbackService {
 
     private static final Logger LOG = LoggerFactory.getLogger(TalkdeskCallbackService.class);
     private static final int MAX_PAGES = 1000;
+    private static final int MAX_LOOKUP_THREADS = 32;
 
     private final TalkdeskCallbacksApi api;
     private final AccessTokenProvider tokens;
     private final int pageSize;
     private final int notesMaxLength;
     private final MeterRegistry registry;
+    private final Executor lookups;
 
     public TalkdeskCallbackService(TalkdeskCallbacksApi api, AccessTokenProvider tokens, int pageSize,
             int notesMaxLength) {
         this(api, tokens, pageSize, notesMaxLength, new SimpleMeterRegistry());
     }
 
-    /**
-     * Counts {@code talkdesk.callbacks.scheduled}, {@code .updated}, {@code .cancelled} and {@code .rejected} (the
-     * last tagged with the operation Talkdesk refused) in {@code registry}.
-     */
+    /** Looks up the two active statuses one after the other, on the calling thread. */
     public TalkdeskCallbackService(TalkdeskCallbacksApi api, AccessTokenProvider tokens, int pageSize,
             int notesMaxLength, MeterRegistry registry) {
+        this(api, tokens, pageSize, notesMaxLength, registry, Runnable::run);
+    }
+
+    /**
+     * Counts {@code talkdesk.callbacks.scheduled}, {@code .updated}, {@code .cancelled} and {@code .rejected} (the
+     * last tagged with the operation Talkdesk refused) in {@code registry}. {@link #findActive} lists the
+     * {@code TO_BE_RETRIED} callbacks on {@code lookups} while the calling thread lists the {@code UNATTEMPTED} ones,
+     * so a look for duplicates costs one round trip instead of two (see {@link #lookupExecutor()}).
+     */
+    public TalkdeskCallbackService(TalkdeskCallbacksApi api, AccessTokenProvider tokens, int pageSize,
+            int notesMaxLength, MeterRegistry registry, Executor lookups) {
         if (pageSize < 1 || pageSize > 500) {
             throw new IllegalArgumentException("talkdesk.api.page-size must be between 1 and 500, was " + pageSize);
         }
@@ -67,19 +87,76 @@ public class TalkdeskCallbackService {
         this.pageSize = pageSize;
         this.notesMaxLength = notesMaxLength;
         this.registry = registry;
+        this.lookups = lookups;
     }
 
-    /** Every active ({@code UNATTEMPTED} or {@code TO_BE_RETRIED}) callback for {@code phoneNumber}, each once. */
+    /**
+     * Threads for the second status lookup: up to {@value #MAX_LOOKUP_THREADS}, started on demand, idle ones end
+     * after a minute; when all are busy the caller lists both statuses itself, one after the other.
+     */
+    public static ExecutorService lookupExecutor() {
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(0, MAX_LOOKUP_THREADS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread thread = new Thread(r, "talkdesk-lookup-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
+    }
+
+    /**
+     * Every active ({@code UNATTEMPTED} or {@code TO_BE_RETRIED}) callback for {@code phoneNumber}, each once. The
+     * two statuses are listed at the same time; if either listing fails, its exception is thrown once both ended.
+     */
     public List<CallbackResource> findActive(String phoneNumber) {
+        CompletableFuture<List<CallbackResource>> retried = CompletableFuture.supplyAsync(
+                () -> listAll(phoneNumber, "TO_BE_RETRIED"), lookups);
+        List<CallbackResource> unattempted;
+        try {
+            unattempted = listAll(phoneNumber, "UNATTEMPTED");
+        } finally {
+            awaitQuietly(retried);
+        }
         Map<String, CallbackResource> found = new LinkedHashMap<>();
-        for (String status : List.of("UNATTEMPTED", "TO_BE_RETRIED")) {
-            for (CallbackResource callback : listAll(phoneNumber, status)) {
+        for (List<CallbackResource> callbacks : List.of(unattempted, resultOf(retried))) {
+            for (CallbackResource callback : callbacks) {
                 if (callback.isActive() && phoneNumber.equals(callback.phoneNumber())) {
                     found.putIfAbsent(callback.callbackId(), callback);
                 }
             }
         }
         return List.copyOf(found.values());
+    }
+
+    /** Waits for a lookup that may fail; its failure is reported by {@link #resultOf} or superseded. */
+    private static void awaitQuietly(CompletableFuture<?> lookup) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                lookup.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException | CancellationException e) {
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static <T> T resultOf(CompletableFuture<T> lookup) {
+        try {
+            return lookup.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** The active callback this ticket booked earlier, if any (recognised by its ticket reference). */
