@@ -92,16 +92,23 @@ public final class Benchmark {
                             result.get("p99Ms"), result.get("peakHeapMb"), result.get("peakRssMb"), result.get("lost"),
                             result.getOrDefault("bookedTwice", "-"), result.get("incidents"),
                             result.get("apiCallsPerSecond"), result.get("answered429"));
+                    write(results, options, properties);
                 }
             }
         }
+        System.out.println(write(results, options, properties));
+        System.out.println("written: " + OUT.toAbsolutePath() + "/results.md, results.json, throughput.svg");
+    }
+
+    /** Writes what has been measured so far, so an interrupted full run still leaves its results. */
+    private static String write(List<Map<String, String>> results, Map<String, String> options,
+            List<String> properties) throws IOException {
         String table = table(results, options, properties);
         Files.writeString(OUT.resolve("results.md"), table);
         Files.writeString(OUT.resolve("results.json"), results.stream().map(r -> BenchScenario.json(
                 new LinkedHashMap<>(r))).reduce((a, b) -> a + ",\n" + b).map(s -> "[\n" + s + "\n]\n").orElse("[]"));
         Files.writeString(OUT.resolve("throughput.svg"), BenchChart.svg(results));
-        System.out.println(table);
-        System.out.println("written: " + OUT.toAbsolutePath() + "/results.md, results.json, throughput.svg");
+        return table;
     }
 
     /** The settings every run uses (docs/performance.md says why). */
@@ -159,39 +166,47 @@ public final class Benchmark {
                 .append(" follow-ups per run (excluded); JVM ").append(options.get("jvm")).append("; settings ")
                 .append(String.join(" ", properties)).append("\n\n");
         md.append("| db | follow-ups | variant | booked/s | p50 ms | p95 ms | p99 ms | peak heap MB | heap after GC MB "
-                + "| peak RSS MB | API calls/s | 429s | lost | booked twice | incidents |\n");
+                + "| peak RSS MB | CPU ms per follow-up | emulator CPU ms | API calls/s | 429s | lost | booked twice "
+                + "| incidents |\n");
         md.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
-                + "| ---: |\n");
+                + "| ---: | ---: | ---: |\n");
         for (Map<String, String> r : results) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s "
-                    + "| %s | %s |%n", r.get("db"), r.get("count"), r.get("label"), r.get("perSecond"), r.get("p50Ms"),
-                    r.get("p95Ms"), r.get("p99Ms"), r.get("peakHeapMb"), r.get("retainedHeapMb"), r.get("peakRssMb"),
+                    + "| %s | %s | %s | %s |%n", r.get("db"), r.get("count"), r.get("label"), r.get("perSecond"),
+                    r.get("p50Ms"), r.get("p95Ms"), r.get("p99Ms"), r.get("peakHeapMb"), r.get("retainedHeapMb"),
+                    r.get("peakRssMb"), r.get("cpuMsPerFollowUp"), r.get("emulatorCpuMsPerFollowUp"),
                     r.get("apiCallsPerSecond"), r.get("answered429"), r.get("lost"),
                     r.getOrDefault("bookedTwice", "n/a"), r.get("incidents")));
         }
-        md.append("\n| db | follow-ups | plugin / ceiling (0 ms) | plugin / http-connector (0 ms) "
+        md.append("\nRatios of follow-ups booked per second; in brackets the same ratio from CPU per follow-up "
+                + "(the other's CPU over ours), which the machine's noise moves less.\n\n"
+                + "| db | follow-ups | plugin / ceiling (0 ms) | plugin / http-connector (0 ms) "
                 + "| plugin / http-connector (20 ms) |\n| --- | ---: | ---: | ---: | ---: |\n");
         for (String db : options.get("dbs").split(",")) {
             for (String size : options.get("sizes").split(",")) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f |%n", db, size,
-                        ratio(results, db, size, "ours", 0, "ceiling", 0),
-                        ratio(results, db, size, "ours", 0, "http", 0),
-                        ratio(results, db, size, "ours", 20, "http", 20)));
+                md.append(String.format(Locale.ROOT, "| %s | %s | %.2f (%.2f) | %.2f (%.2f) | %.2f (%.2f) |%n", db,
+                        size, ratio(results, db, size, "ours", 0, "ceiling", 0, "perSecond"),
+                        ratio(results, db, size, "ceiling", 0, "ours", 0, "cpuMsPerFollowUp"),
+                        ratio(results, db, size, "ours", 0, "http", 0, "perSecond"),
+                        ratio(results, db, size, "http", 0, "ours", 0, "cpuMsPerFollowUp"),
+                        ratio(results, db, size, "ours", 20, "http", 20, "perSecond"),
+                        ratio(results, db, size, "http", 20, "ours", 20, "cpuMsPerFollowUp")));
             }
         }
         return md.toString();
     }
 
     private static double ratio(List<Map<String, String>> results, String db, String size, String variant,
-            int latency, String other, int otherLatency) {
-        return perSecond(results, db, size, variant, latency) / perSecond(results, db, size, other, otherLatency);
+            int latency, String other, int otherLatency, String measure) {
+        return value(results, db, size, variant, latency, measure)
+                / value(results, db, size, other, otherLatency, measure);
     }
 
-    private static double perSecond(List<Map<String, String>> results, String db, String size, String variant,
-            int latency) {
+    private static double value(List<Map<String, String>> results, String db, String size, String variant,
+            int latency, String measure) {
         return results.stream().filter(r -> r.get("db").equals(db) && r.get("count").equals(size)
                 && r.get("variant").equals(variant) && r.get("latencyMs").equals(Integer.toString(latency))
                 && !r.get("label").contains("limited"))
-                .mapToDouble(r -> Double.parseDouble(r.get("perSecond"))).findFirst().orElse(Double.NaN);
+                .mapToDouble(r -> Double.parseDouble(r.get(measure))).findFirst().orElse(Double.NaN);
     }
 }
