@@ -59,7 +59,7 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("sizes", "1000,10000", "dbs", "h2,postgres",
-                "warmup", "300", "jvm", "-Xmx1g", "variants", "ceiling,ours,http", "rate-limit", "0"));
+                "warmup", "1000", "jvm", "-Xmx1g", "variants", "ceiling,ours,http", "rate-limit", "0"));
         List<String> properties = new ArrayList<>();
         for (String arg : args) {
             String[] pair = arg.replaceFirst("^--", "").split("=", 2);
@@ -114,13 +114,13 @@ public final class Benchmark {
     /** The settings every run uses (docs/performance.md says why). */
     static List<String> tuning() {
         return List.of(
-                "--camunda.bpm.job-execution.core-pool-size=8",
-                "--camunda.bpm.job-execution.max-pool-size=8",
-                "--camunda.bpm.job-execution.queue-capacity=16",
-                "--camunda.bpm.job-execution.max-jobs-per-acquisition=8",
-                "--camunda.bpm.job-execution.wait-time-in-millis=200",
-                "--camunda.bpm.job-execution.max-wait=1000",
-                "--spring.datasource.hikari.maximum-pool-size=24");
+                "--camunda.bpm.job-execution.core-pool-size=24",
+                "--camunda.bpm.job-execution.max-pool-size=24",
+                "--camunda.bpm.job-execution.queue-capacity=48",
+                "--camunda.bpm.job-execution.max-jobs-per-acquisition=24",
+                "--camunda.bpm.job-execution.wait-time-in-millis=50",
+                "--camunda.bpm.job-execution.max-wait=500",
+                "--spring.datasource.hikari.maximum-pool-size=40");
     }
 
     private static Map<String, String> runChild(String db, Scenario scenario, String size, Map<String, String> options,

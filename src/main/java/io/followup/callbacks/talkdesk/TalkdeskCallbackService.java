@@ -40,6 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * What the delegates need from Talkdesk: find active callbacks of a number (every page, both active statuses),
@@ -108,8 +109,16 @@ public class TalkdeskCallbackService {
      * two statuses are listed at the same time; if either listing fails, its exception is thrown once both ended.
      */
     public List<CallbackResource> findActive(String phoneNumber) {
-        CompletableFuture<List<CallbackResource>> retried = CompletableFuture.supplyAsync(
-                () -> listAll(phoneNumber, "TO_BE_RETRIED"), lookups);
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
+        CompletableFuture<List<CallbackResource>> retried = CompletableFuture.supplyAsync(() -> {
+            Map<String, String> own = MDC.getCopyOfContextMap();
+            setLogContext(logContext);
+            try {
+                return listAll(phoneNumber, "TO_BE_RETRIED");
+            } finally {
+                setLogContext(own);
+            }
+        }, lookups);
         List<CallbackResource> unattempted;
         try {
             unattempted = listAll(phoneNumber, "UNATTEMPTED");
@@ -125,6 +134,15 @@ public class TalkdeskCallbackService {
             }
         }
         return List.copyOf(found.values());
+    }
+
+    /** The ticket and process instance of the job's log lines, on the thread that lists for it. */
+    private static void setLogContext(Map<String, String> context) {
+        if (context == null) {
+            MDC.clear();
+        } else {
+            MDC.setContextMap(context);
+        }
     }
 
     /** Waits for a lookup that may fail; its failure is reported by {@link #resultOf} or superseded. */
