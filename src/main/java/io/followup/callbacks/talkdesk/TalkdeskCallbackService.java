@@ -119,14 +119,18 @@ public class TalkdeskCallbackService {
                 setLogContext(own);
             }
         }, lookups);
-        List<CallbackResource> unattempted;
+        List<CallbackResource> unattempted = List.of();
         try {
-            unattempted = listAll(phoneNumber, "UNATTEMPTED");
+            // it may have failed already, on this thread when every lookup thread was busy: then list no more
+            if (!retried.isCompletedExceptionally()) {
+                unattempted = listAll(phoneNumber, "UNATTEMPTED");
+            }
         } finally {
             awaitQuietly(retried);
         }
+        List<CallbackResource> toBeRetried = resultOf(retried);
         Map<String, CallbackResource> found = new LinkedHashMap<>();
-        for (List<CallbackResource> callbacks : List.of(unattempted, resultOf(retried))) {
+        for (List<CallbackResource> callbacks : List.of(unattempted, toBeRetried)) {
             for (CallbackResource callback : callbacks) {
                 if (callback.isActive() && phoneNumber.equals(callback.phoneNumber())) {
                     found.putIfAbsent(callback.callbackId(), callback);
