@@ -75,7 +75,7 @@ public class TalkdeskCallbackService {
     /**
      * Counts {@code talkdesk.callbacks.scheduled}, {@code .updated}, {@code .cancelled} and {@code .rejected} (the
      * last tagged with the operation Talkdesk refused) in {@code registry}. {@link #findActive} lists the
-     * {@code TO_BE_RETRIED} callbacks on {@code lookups} while the calling thread lists the {@code UNATTEMPTED} ones,
+     * {@code UNATTEMPTED} callbacks on {@code lookups} while the calling thread lists the {@code TO_BE_RETRIED} ones,
      * so a look for duplicates costs one round trip instead of two (see {@link #lookupExecutor()}).
      */
     public TalkdeskCallbackService(TalkdeskCallbacksApi api, AccessTokenProvider tokens, int pageSize,
@@ -110,27 +110,26 @@ public class TalkdeskCallbackService {
      */
     public List<CallbackResource> findActive(String phoneNumber) {
         Map<String, String> logContext = MDC.getCopyOfContextMap();
-        CompletableFuture<List<CallbackResource>> retried = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<List<CallbackResource>> unattempted = CompletableFuture.supplyAsync(() -> {
             Map<String, String> own = MDC.getCopyOfContextMap();
             setLogContext(logContext);
             try {
-                return listAll(phoneNumber, "TO_BE_RETRIED");
+                return listAll(phoneNumber, "UNATTEMPTED");
             } finally {
                 setLogContext(own);
             }
         }, lookups);
-        List<CallbackResource> unattempted = List.of();
+        List<CallbackResource> toBeRetried = List.of();
         try {
             // it may have failed already, on this thread when every lookup thread was busy: then list no more
-            if (!retried.isCompletedExceptionally()) {
-                unattempted = listAll(phoneNumber, "UNATTEMPTED");
+            if (!unattempted.isCompletedExceptionally()) {
+                toBeRetried = listAll(phoneNumber, "TO_BE_RETRIED");
             }
         } finally {
-            awaitQuietly(retried);
+            awaitQuietly(unattempted);
         }
-        List<CallbackResource> toBeRetried = resultOf(retried);
         Map<String, CallbackResource> found = new LinkedHashMap<>();
-        for (List<CallbackResource> callbacks : List.of(unattempted, toBeRetried)) {
+        for (List<CallbackResource> callbacks : List.of(resultOf(unattempted), toBeRetried)) {
             for (CallbackResource callback : callbacks) {
                 if (callback.isActive() && phoneNumber.equals(callback.phoneNumber())) {
                     found.putIfAbsent(callback.callbackId(), callback);

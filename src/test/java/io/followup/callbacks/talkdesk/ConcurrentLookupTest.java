@@ -65,21 +65,38 @@ class ConcurrentLookupTest {
     }
 
     @Test
-    void aFailedFirstLookupWaitsForTheSecondBeforeFailing() {
+    void aFailedLookupLeavesNoCallRunningBehindTheJob() {
         Map<String, Boolean> finished = new ConcurrentHashMap<>();
-        CountDownLatch failing = new CountDownLatch(1);
+        CountDownLatch unattemptedStarted = new CountDownLatch(1);
         TalkdeskCallbackService service = service(status -> {
-            if (status.equals("UNATTEMPTED")) {
-                failing.countDown();
+            if (status.equals("TO_BE_RETRIED")) {
+                awaitOrFail(unattemptedStarted, "the other lookup never started");
                 throw new TalkdeskTransientException("TDCB-599 no answer", 0, null, null, null);
             }
-            awaitOrFail(failing, "the first lookup never ran");
+            unattemptedStarted.countDown();
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             finished.put(status, true);
             return List.of();
         }, lookups);
 
         assertThatThrownBy(() -> service.findActive(NUMBER)).isInstanceOf(TalkdeskTransientException.class);
-        assertThat(finished).containsEntry("TO_BE_RETRIED", true);
+        assertThat(finished).containsEntry("UNATTEMPTED", true);
+    }
+
+    @Test
+    void whenTheLookupsRunOneAfterTheOtherAFailureStopsTheLook() {
+        Map<String, Integer> calls = new ConcurrentHashMap<>();
+        TalkdeskCallbackService service = service(status -> {
+            calls.merge(status, 1, Integer::sum);
+            throw new TalkdeskTransientException("TDCB-599 no answer", 0, null, null, null);
+        }, Runnable::run);
+
+        assertThatThrownBy(() -> service.findActive(NUMBER)).isInstanceOf(TalkdeskTransientException.class);
+        assertThat(calls).containsExactly(Map.entry("UNATTEMPTED", 1));
     }
 
     @Test
@@ -121,7 +138,7 @@ class ConcurrentLookupTest {
     }
 
     private static TalkdeskCallbackService service(Function<String, List<CallbackResource>> byStatus,
-            ExecutorService executor) {
+            java.util.concurrent.Executor executor) {
         TalkdeskCallbacksApi api = new TalkdeskCallbacksApi() {
             @Override
             public CallbackPage list(String phoneNumber, String status, int page, int perPage) {
