@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -97,8 +98,7 @@ public class SandboxApi {
     /** {@code GET /schedule-callbacks}. */
     public Answer list(String authorization, String phoneNumber, String status, String agentIds, int page,
             Integer perPage) {
-        try {
-            authorize(authorization);
+        return authorized(authorization, () -> {
             int size = perPage == null ? properties.getDefaultPerPage() : perPage;
             if (page < 1 || size < 1 || size > properties.getMaxPerPage()) {
                 throw new SandboxException(400, "BAD_REQUEST", "page must be >= 1 and per_page between 1 and "
@@ -122,44 +122,27 @@ public class SandboxApi {
             body.put("_links", links);
             body.put("_embedded", Map.of("callbacks", result.callbacks()));
             return new Answer(200, body, HAL, null);
-        } catch (SandboxException e) {
-            return Answer.of(e);
-        }
+        });
     }
 
     /** {@code POST /schedule-callbacks}. */
     public Answer create(String authorization, String contentType, String body) {
-        try {
-            authorize(authorization);
-            Map<String, Object> callback = read(contentType, JSON, body,
-                    new TypeReference<Map<String, Object>>() { });
-            return Answer.json(201, store.create(callback));
-        } catch (SandboxException e) {
-            return Answer.of(e);
-        }
+        return authorized(authorization, () -> Answer.json(201, store.create(read(contentType, JSON, body,
+                new TypeReference<Map<String, Object>>() { }))));
     }
 
     /** {@code PATCH /schedule-callbacks/{id}}: a JSON Patch of replace operations. */
     public Answer patch(String authorization, String contentType, String callbackId, String body) {
-        try {
-            authorize(authorization);
-            List<Map<String, Object>> patch = read(contentType, JSON_PATCH, body,
-                    new TypeReference<List<Map<String, Object>>>() { });
-            return Answer.json(200, store.patch(callbackId, patch));
-        } catch (SandboxException e) {
-            return Answer.of(e);
-        }
+        return authorized(authorization, () -> Answer.json(200, store.patch(callbackId, read(contentType,
+                JSON_PATCH, body, new TypeReference<List<Map<String, Object>>>() { }))));
     }
 
     /** {@code DELETE /schedule-callbacks/{id}}. */
     public Answer cancel(String authorization, String callbackId) {
-        try {
-            authorize(authorization);
+        return authorized(authorization, () -> {
             store.cancel(callbackId);
             return new Answer(204, null, null, null);
-        } catch (SandboxException e) {
-            return Answer.of(e);
-        }
+        });
     }
 
     /** A 400 in Talkdesk's error shape, for requests the transport could not even read. */
@@ -180,6 +163,16 @@ public class SandboxApi {
             return value;
         } catch (JsonProcessingException e) {
             throw new SandboxException(400, "BAD_REQUEST", "The body is not valid JSON of the expected shape");
+        }
+    }
+
+    /** Checks the token and the rate limit, waits the latency, then answers; refusals in Talkdesk's error shape. */
+    private Answer authorized(String authorization, Supplier<Answer> call) {
+        try {
+            authorize(authorization);
+            return call.get();
+        } catch (SandboxException e) {
+            return Answer.of(e);
         }
     }
 

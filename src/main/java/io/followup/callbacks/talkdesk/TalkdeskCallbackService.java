@@ -30,7 +30,6 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -148,21 +147,12 @@ public class TalkdeskCallbackService {
         }
     }
 
-    /** Waits for a lookup that may fail; its failure is reported by {@link #resultOf} or superseded. */
+    /** Waits, uninterruptibly, for a lookup that may fail; {@link #resultOf} reports its failure. */
     private static void awaitQuietly(CompletableFuture<?> lookup) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                lookup.get();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            } catch (ExecutionException | CancellationException e) {
-                break;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        try {
+            lookup.join();
+        } catch (CompletionException | CancellationException e) {
+            // reported by resultOf, or superseded by the caller's own failure
         }
     }
 
