@@ -1,16 +1,17 @@
 package io.followup.callbacks.app;
 
-import io.followup.callbacks.web.WebSecurityConfiguration;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
-/** The runnable product: Camunda engine, webapps, REST API, the follow-up process, webhook and sandbox. */
-@SpringBootApplication(scanBasePackages = {"io.followup.callbacks.app", "io.followup.callbacks.web"})
-@Import(WebSecurityConfiguration.class)
+/**
+ * The plugin's reference deployment and demo: Camunda engine, webapps and REST API behind authentication, with the
+ * plugin's webhook, shipped model and (on the embedded default) sandbox switched on in {@code application.yaml}.
+ * Scans only this package; everything of the plugin comes through its auto-configuration, as in a host app.
+ */
+@SpringBootApplication
 public class CallbacksApplication {
 
     public static void main(String[] args) {

@@ -1,7 +1,5 @@
 package io.followup.callbacks.app;
 
-import io.followup.callbacks.config.TalkdeskConnectionResolver;
-import io.followup.callbacks.config.TalkdeskProperties;
 import io.followup.callbacks.sandbox.SandboxProperties;
 import io.followup.callbacks.talkdesk.TalkdeskConnection;
 import org.slf4j.Logger;
@@ -19,14 +17,11 @@ public class StartupReport {
     private static final Logger LOG = LoggerFactory.getLogger(StartupReport.class);
 
     private final Environment environment;
-    private final TalkdeskProperties properties;
     private final SandboxProperties sandbox;
     private final TalkdeskConnection connection;
 
-    public StartupReport(Environment environment, TalkdeskProperties properties, SandboxProperties sandbox,
-            TalkdeskConnection connection) {
+    public StartupReport(Environment environment, SandboxProperties sandbox, TalkdeskConnection connection) {
         this.environment = environment;
-        this.properties = properties;
         this.sandbox = sandbox;
         this.connection = connection;
     }
@@ -40,8 +35,9 @@ public class StartupReport {
                 && configurable.getPropertySources().contains(AdminPassword.GENERATED_SOURCE);
         String password = generated ? "generated, in " + AdminPassword.DEFAULT_FILE.toAbsolutePath()
                 : "as configured (CAMUNDA_BPM_ADMINUSER_PASSWORD)";
-        String target = TalkdeskConnectionResolver.sandboxEnabled(properties, sandbox)
-                ? "the built-in SANDBOX at " + connection.apiBaseUrl().get() + " (no Talkdesk credentials set)"
+        String target = sandbox.isEnabled()
+                ? "the built-in SANDBOX at " + connection.apiBaseUrl().get() + " (talkdesk.sandbox.enabled=true: "
+                        + "no customer is called)"
                 : "Talkdesk at " + connection.apiBaseUrl().get();
         LOG.info("""
 

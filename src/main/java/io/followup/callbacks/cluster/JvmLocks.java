@@ -4,13 +4,11 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.IntStream;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * {@link ClusterLocks} inside one JVM, for an embedded database that only one node can open (H2 file, the embedded
  * default): the same per-number and per-ticket serialisation as {@link DatabaseLocks}, held until the current
- * transaction ends, without writing to the database. Keys share 1,024 striped locks.
+ * transaction ends (Spring's, or the engine command's), without writing to the database. Keys share 1,024 striped locks.
  */
 public class JvmLocks extends TransactionScopedLocks {
 
@@ -20,6 +18,11 @@ public class JvmLocks extends TransactionScopedLocks {
 
     public JvmLocks(Duration wait) {
         this.wait = wait;
+    }
+
+    @Override
+    protected boolean transactionActive() {
+        return TransactionEnd.available();
     }
 
     @Override
@@ -33,11 +36,6 @@ public class JvmLocks extends TransactionScopedLocks {
             Thread.currentThread().interrupt();
             throw new LockBusyException("TDCB-L001 interrupted while locking " + shownAs);
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                stripe.unlock();
-            }
-        });
+        TransactionEnd.register(stripe::unlock);
     }
 }

@@ -1,9 +1,11 @@
 package io.followup.callbacks.cluster;
 
 import io.followup.callbacks.request.PhoneNumbers;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** {@link ClusterLocks} held until the current Spring-managed transaction ends; subclasses say where they live. */
+/**
+ * {@link ClusterLocks} held until the current transaction ends (Spring's, or the engine command's on an engine
+ * without Spring); subclasses say where they live.
+ */
 abstract class TransactionScopedLocks implements ClusterLocks {
 
     @Override
@@ -17,11 +19,16 @@ abstract class TransactionScopedLocks implements ClusterLocks {
     }
 
     private void lock(String key, String shownAs) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("TDCB-L002 the lock on " + shownAs + " needs a Spring-managed "
-                    + "transaction; none is active (is the engine configured with Spring's transaction manager?)");
+        if (!transactionActive()) {
+            throw new IllegalStateException("TDCB-L002 the lock on " + shownAs + " needs a transaction; none is "
+                    + "active (is the engine configured with Spring's transaction manager?)");
         }
         lockUntilTransactionEnds(key, shownAs);
+    }
+
+    /** Whether this kind of lock can be held here: a transaction it ends with is active. */
+    protected boolean transactionActive() {
+        return TransactionEnd.inSpringTransaction();
     }
 
     /**

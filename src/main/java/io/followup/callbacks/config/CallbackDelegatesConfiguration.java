@@ -11,13 +11,15 @@ import io.followup.callbacks.delegate.FindActiveCallbackDelegate;
 import io.followup.callbacks.delegate.ScheduleCallbackDelegate;
 import io.followup.callbacks.delegate.UpdateCallbackDelegate;
 import io.followup.callbacks.delegate.ValidateCallbackRequestDelegate;
-import io.followup.callbacks.engine.RetryAfterEnginePlugin;
+import io.followup.callbacks.engine.CallbackComponents;
+import io.followup.callbacks.engine.TalkdeskCallbacksPlugin;
 import io.followup.callbacks.engine.TalkdeskRetry;
 import io.followup.callbacks.process.SupportFollowUpProcess.Delegates;
 import io.followup.callbacks.request.CallbackRequestFactory;
+import io.followup.callbacks.settings.TalkdeskProperties;
+import io.followup.callbacks.settings.TalkdeskProperties.LockScope;
 import io.followup.callbacks.talkdesk.TalkdeskCallbackService;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,8 +29,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The delegates under the bean names the BPMN and the element templates use, the retry cycle bean and the engine
- * plugin that honours {@code Retry-After}.
+ * The delegates under the bean names the BPMN and the element templates use, the retry cycle bean, the cluster
+ * locks and the engine plugin. Each backs off when the host defines a bean of the same name or type.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = "org.camunda.bpm.engine.ProcessEngine")
@@ -38,22 +40,26 @@ public class CallbackDelegatesConfiguration {
     static final String CAMUNDA_DATA_SOURCE = "camundaBpmDataSource";
 
     @Bean
+    @ConditionalOnMissingBean
     public CallbackOutputs callbackOutputs(TalkdeskProperties properties) {
-        return new CallbackOutputs(properties.getCallbacks().getCheckGracePeriod());
+        return CallbackComponents.outputs(properties);
     }
 
     @Bean(Delegates.VALIDATE)
+    @ConditionalOnMissingBean(name = Delegates.VALIDATE)
     public ValidateCallbackRequestDelegate validateCallbackRequest(CallbackRequestFactory requests) {
         return new ValidateCallbackRequestDelegate(requests);
     }
 
     @Bean(Delegates.FIND_ACTIVE)
+    @ConditionalOnMissingBean(name = Delegates.FIND_ACTIVE)
     public FindActiveCallbackDelegate findActiveCallback(CallbackRequestFactory requests,
             TalkdeskCallbackService talkdesk) {
         return new FindActiveCallbackDelegate(requests, talkdesk);
     }
 
     @Bean(Delegates.SCHEDULE)
+    @ConditionalOnMissingBean(name = Delegates.SCHEDULE)
     public ScheduleCallbackDelegate scheduleCallback(CallbackRequestFactory requests, TalkdeskCallbackService talkdesk,
             CallbackOutputs outputs, ClusterLocks locks) {
         return new ScheduleCallbackDelegate(requests, talkdesk, outputs, locks);
@@ -71,7 +77,7 @@ public class CallbackDelegatesConfiguration {
         if (!settings.isEnabled()) {
             return ClusterLocks.NONE;
         }
-        if (settings.getScope().equals("jvm")) {
+        if (settings.getScope() == LockScope.JVM) {
             return new JvmLocks(settings.getWait());
         }
         DataSource dataSource = beans.containsBean(CAMUNDA_DATA_SOURCE)
@@ -81,36 +87,49 @@ public class CallbackDelegatesConfiguration {
             throw new IllegalStateException("TDCB-L005 the cluster locks need the engine's DataSource and found none "
                     + "(or several without camundaBpmDataSource); set talkdesk.locks.scope=jvm for a single node");
         }
-        if (settings.getScope().equals("auto") && LockSchema.isEmbeddedH2(dataSource)) {
+        if (settings.getScope() == LockScope.AUTO && LockSchema.isEmbeddedH2(dataSource)) {
             return new JvmLocks(settings.getWait());
         }
         return new DatabaseLocks(dataSource, LockSchema.migrate(dataSource), settings.getWait());
     }
 
     @Bean(Delegates.UPDATE)
+    @ConditionalOnMissingBean(name = Delegates.UPDATE)
     public UpdateCallbackDelegate updateCallback(CallbackRequestFactory requests, TalkdeskCallbackService talkdesk,
             CallbackOutputs outputs) {
         return new UpdateCallbackDelegate(requests, talkdesk, outputs);
     }
 
     @Bean(Delegates.CANCEL)
+    @ConditionalOnMissingBean(name = Delegates.CANCEL)
     public CancelCallbackDelegate cancelCallback(CallbackRequestFactory requests, TalkdeskCallbackService talkdesk) {
         return new CancelCallbackDelegate(requests, talkdesk);
     }
 
     @Bean(Delegates.CHECK_OUTCOME)
+    @ConditionalOnMissingBean(name = Delegates.CHECK_OUTCOME)
     public CheckCallbackOutcomeDelegate checkCallbackOutcome(CallbackRequestFactory requests,
             TalkdeskCallbackService talkdesk, TalkdeskProperties properties) {
         return new CheckCallbackOutcomeDelegate(requests, talkdesk, properties.getCallbacks().getDefaultPhoneRegion());
     }
 
     @Bean(TalkdeskRetry.BEAN_NAME)
+    @ConditionalOnMissingBean(name = TalkdeskRetry.BEAN_NAME)
     public TalkdeskRetry talkdeskRetry(TalkdeskProperties properties) {
-        return new TalkdeskRetry(properties.getRetry().getCycle());
+        return CallbackComponents.retry(properties);
     }
 
+    /**
+     * The engine plugin, which the Camunda starter adds to the engine: Retry-After handling and, with
+     * {@code talkdesk.deploy-model=true}, the shipped model. The delegates are the beans above.
+     */
     @Bean
-    public RetryAfterEnginePlugin retryAfterEnginePlugin(ObjectProvider<MeterRegistry> registry) {
-        return new RetryAfterEnginePlugin(registry.getIfAvailable(() -> Metrics.globalRegistry));
+    @ConditionalOnMissingBean
+    public TalkdeskCallbacksPlugin talkdeskCallbacksPlugin(TalkdeskProperties properties,
+            ObjectProvider<MeterRegistry> registry) {
+        TalkdeskCallbacksPlugin plugin = new TalkdeskCallbacksPlugin(properties,
+                TalkdeskAutoConfiguration.registry(registry));
+        plugin.setBuildDelegates(false);
+        return plugin;
     }
 }

@@ -1,5 +1,6 @@
 package io.followup.callbacks.config;
 
+import io.followup.callbacks.settings.InvalidTalkdeskConfigurationException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

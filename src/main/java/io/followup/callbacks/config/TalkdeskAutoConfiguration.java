@@ -1,14 +1,15 @@
 package io.followup.callbacks.config;
 
+import io.followup.callbacks.engine.CallbackComponents;
 import io.followup.callbacks.health.TalkdeskHealthIndicator;
-import io.followup.callbacks.request.AssignType;
 import io.followup.callbacks.request.CallbackRequestFactory;
-import io.followup.callbacks.request.CallbackRequestRules;
 import io.followup.callbacks.sandbox.SandboxConfiguration;
 import io.followup.callbacks.sandbox.SandboxProperties;
+import io.followup.callbacks.settings.TalkdeskConnectionResolver;
+import io.followup.callbacks.settings.TalkdeskProperties;
+import io.followup.callbacks.talkdesk.RequestRateLimiter;
 import io.followup.callbacks.talkdesk.TalkdeskCallbackService;
 import io.followup.callbacks.talkdesk.TalkdeskClientFactory;
-import io.followup.callbacks.talkdesk.RequestRateLimiter;
 import io.followup.callbacks.talkdesk.TalkdeskConnection;
 import io.followup.callbacks.talkdesk.api.TalkdeskCallbacksApi;
 import io.followup.callbacks.talkdesk.auth.AccessTokenProvider;
@@ -25,63 +26,69 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 /**
- * Sets up the Talkdesk client and the callback request rules from {@code talkdesk.*}. Switched off with
- * {@code talkdesk.enabled=false}.
+ * The plugin in a Spring Boot app: the Talkdesk client and the callback request rules from {@code talkdesk.*}, each
+ * bean backing off when the host defines its own; the delegates and the engine plugin
+ * ({@link CallbackDelegatesConfiguration}); and, only when switched on, the webhook ({@code talkdesk.webhook.enabled})
+ * and the sandbox ({@code talkdesk.sandbox.enabled}). Switched off as a whole with {@code talkdesk.enabled=false}.
+ * It registers no generic beans (no {@link Clock}: a host may name one {@value TalkdeskClientFactory#CLOCK_BEAN}),
+ * no filters and no security.
  */
 @AutoConfiguration
 @ConditionalOnProperty(prefix = TalkdeskProperties.PREFIX, name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties({TalkdeskProperties.class, SandboxProperties.class})
-@Import({CallbackDelegatesConfiguration.class, SandboxConfiguration.class})
+@Import({CallbackDelegatesConfiguration.class, WebhookConfiguration.class, SandboxConfiguration.class})
 public class TalkdeskAutoConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean
-    public Clock clock() {
-        return Clock.systemUTC();
+    /** The plugin's clock: the host's {@value TalkdeskClientFactory#CLOCK_BEAN} bean, else the system clock. */
+    static Clock clock(ObjectProvider<Clock> clock) {
+        return clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    static MeterRegistry registry(ObjectProvider<MeterRegistry> registry) {
+        return registry.getIfAvailable(() -> Metrics.globalRegistry);
     }
 
     @Bean
     @ConditionalOnMissingBean
     public TalkdeskConnection talkdeskConnection(TalkdeskProperties properties, SandboxProperties sandbox,
             Environment environment) {
-        return TalkdeskConnectionResolver.resolve(properties, sandbox, environment);
+        return TalkdeskConnectionResolver.resolve(properties, sandbox.isEnabled()
+                ? SandboxConfiguration.connection(environment, sandbox, properties.getAuth().getScope()) : null);
     }
 
     @Bean
     @ConditionalOnMissingBean(name = "talkdeskHttpClient")
     public HttpClient talkdeskHttpClient(TalkdeskProperties properties) {
-        return TalkdeskClientFactory.httpClient(properties.getApi().getConnectTimeout());
+        return CallbackComponents.httpClient(properties);
     }
 
     @Bean
     @ConditionalOnMissingBean
     public AccessTokenProvider talkdeskAccessTokenProvider(TalkdeskConnection connection,
-            @Qualifier("talkdeskHttpClient") HttpClient httpClient, TalkdeskProperties properties, Clock clock) {
-        return TalkdeskClientFactory.tokenProvider(connection, httpClient, properties.getApi().getReadTimeout(),
-                properties.getAuth().getRefreshBeforeExpiry(), clock);
+            @Qualifier("talkdeskHttpClient") HttpClient httpClient, TalkdeskProperties properties,
+            @Qualifier(TalkdeskClientFactory.CLOCK_BEAN) ObjectProvider<Clock> clock) {
+        return CallbackComponents.tokens(properties, connection, httpClient, clock(clock));
     }
 
-    /** The node's client-side rate limit ({@code talkdesk.api.rate-limit}), shared by all its threads. */
     @Bean
     @ConditionalOnMissingBean
     public RequestRateLimiter talkdeskRateLimiter(TalkdeskProperties properties) {
-        return new RequestRateLimiter(properties.getApi().getRateLimit());
+        return CallbackComponents.rateLimiter(properties);
     }
 
     @Bean
     @ConditionalOnMissingBean
     public TalkdeskCallbacksApi talkdeskCallbacksApi(TalkdeskConnection connection,
             @Qualifier("talkdeskHttpClient") HttpClient httpClient, AccessTokenProvider tokens,
-            TalkdeskProperties properties, Clock clock, RequestRateLimiter limiter,
-            ObjectProvider<MeterRegistry> registry) {
-        TalkdeskProperties.Api api = properties.getApi();
-        return TalkdeskClientFactory.api(connection, httpClient, tokens, api.getConnectTimeout(),
-                api.getReadTimeout(), api.isLogRequests(), clock, limiter, api.getMaxRateLimitWait(),
-                registry.getIfAvailable(() -> Metrics.globalRegistry));
+            TalkdeskProperties properties, @Qualifier(TalkdeskClientFactory.CLOCK_BEAN) ObjectProvider<Clock> clock,
+            RequestRateLimiter limiter, ObjectProvider<MeterRegistry> registry) {
+        return CallbackComponents.api(properties, connection, httpClient, tokens, clock(clock), limiter,
+                registry(registry));
     }
 
     @Bean
@@ -89,9 +96,7 @@ public class TalkdeskAutoConfiguration {
     public TalkdeskCallbackService talkdeskCallbackService(TalkdeskCallbacksApi api, AccessTokenProvider tokens,
             TalkdeskProperties properties, ObjectProvider<MeterRegistry> registry,
             @Qualifier("talkdeskLookups") ExecutorService lookups) {
-        return new TalkdeskCallbackService(api, tokens, properties.getApi().getPageSize(),
-                properties.getCallbacks().getNotesMaxLength(), registry.getIfAvailable(() -> Metrics.globalRegistry),
-                lookups);
+        return CallbackComponents.service(properties, api, tokens, registry(registry), lookups);
     }
 
     /** The threads that list the second active status while the job's thread lists the first. */
@@ -102,22 +107,22 @@ public class TalkdeskAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
-    @ConditionalOnMissingBean(name = "talkdeskHealthIndicator")
-    public TalkdeskHealthIndicator talkdeskHealthIndicator(AccessTokenProvider tokens, TalkdeskConnection connection,
-            TalkdeskProperties properties, SandboxProperties sandbox) {
-        return new TalkdeskHealthIndicator(tokens, connection,
-                TalkdeskConnectionResolver.sandboxEnabled(properties, sandbox));
+    @ConditionalOnMissingBean
+    public CallbackRequestFactory callbackRequestFactory(TalkdeskProperties properties,
+            @Qualifier(TalkdeskClientFactory.CLOCK_BEAN) ObjectProvider<Clock> clock) {
+        return CallbackComponents.requests(properties, clock(clock));
     }
 
-    @Bean
-    @ConditionalOnMissingBean
-    public CallbackRequestFactory callbackRequestFactory(TalkdeskProperties properties, Clock clock) {
-        TalkdeskProperties.Callbacks callbacks = properties.getCallbacks();
-        CallbackRequestRules rules = new CallbackRequestRules(callbacks.getDefaultCallerId(),
-                AssignType.parse(callbacks.getDefaultAssignType()).orElse(AssignType.SPECIFIC_RING_GROUP),
-                callbacks.getDefaultAssignees(), callbacks.getDefaultPhoneRegion(), callbacks.getMinimumLeadTime(),
-                callbacks.getNotesMaxLength());
-        return new CallbackRequestFactory(rules, clock);
+    /** {@code talkdesk} in {@code /actuator/health}, where the host has Actuator. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+    static class Health {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "talkdeskHealthIndicator")
+        public TalkdeskHealthIndicator talkdeskHealthIndicator(AccessTokenProvider tokens,
+                TalkdeskConnection connection, SandboxProperties sandbox) {
+            return new TalkdeskHealthIndicator(tokens, connection, sandbox.isEnabled());
+        }
     }
 }

@@ -28,6 +28,10 @@ public class TalkdeskHealthIndicator extends AbstractHealthIndicator {
     protected void doHealthCheck(Health.Builder builder) {
         builder.withDetail("target", sandbox ? "sandbox" : "talkdesk")
                 .withDetail("apiBaseUrl", connection.apiBaseUrl().get());
+        if (sandbox) {
+            builder.withDetail("sandbox", "talkdesk.sandbox.enabled=true: callbacks are booked in the built-in "
+                    + "sandbox and no customer is called");
+        }
         try {
             tokens.accessToken();
             builder.up().withDetail("tokenEndpoint", "reachable").withDetail("credentials", "accepted");

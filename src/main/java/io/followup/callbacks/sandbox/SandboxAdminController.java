@@ -1,6 +1,6 @@
 package io.followup.callbacks.sandbox;
 
-import io.followup.callbacks.config.TalkdeskConnectionResolver;
+import io.followup.callbacks.settings.TalkdeskConnectionResolver;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * post-call check has something to find), revoke tokens, start over. Behind HTTP Basic in the app.
  */
 @RestController
-@RequestMapping(TalkdeskConnectionResolver.SANDBOX_PATH + "/admin")
+@RequestMapping(SandboxApi.PATH + "/admin")
 public class SandboxAdminController {
 
     private final SandboxCallbackStore store;

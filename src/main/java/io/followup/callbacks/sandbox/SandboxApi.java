@@ -3,7 +3,7 @@ package io.followup.callbacks.sandbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.followup.callbacks.config.TalkdeskConnectionResolver;
+import io.followup.callbacks.settings.TalkdeskConnectionResolver;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,6 +24,9 @@ import java.util.stream.Collectors;
  * server, so that the emulation costs as little CPU as possible).
  */
 public class SandboxApi {
+
+    /** Path under which the app serves the sandbox's Talkdesk API. */
+    public static final String PATH = "/talkdesk-sandbox";
 
     /** Talkdesk's media type for list answers. */
     public static final String HAL = "application/hal+json";
@@ -63,7 +66,7 @@ public class SandboxApi {
     }
 
     SandboxApi(SandboxCallbackStore store, SandboxTokens tokens, SandboxProperties properties) {
-        this(store, tokens, properties, TalkdeskConnectionResolver.SANDBOX_PATH);
+        this(store, tokens, properties, PATH);
     }
 
     /** How many API calls the sandbox refused with 429 because of {@code talkdesk.sandbox.rate-limit}. */

@@ -1,6 +1,6 @@
 package io.followup.callbacks.sandbox;
 
-import io.followup.callbacks.config.TalkdeskConnectionResolver;
+import io.followup.callbacks.settings.TalkdeskConnectionResolver;
 import io.followup.callbacks.sandbox.SandboxApi.Answer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Serves the {@link SandboxApi} over the app's own HTTP port, under {@code /talkdesk-sandbox}. */
 @RestController
-@RequestMapping(TalkdeskConnectionResolver.SANDBOX_PATH)
+@RequestMapping(SandboxApi.PATH)
 public class SandboxApiController {
 
     private final SandboxApi api;

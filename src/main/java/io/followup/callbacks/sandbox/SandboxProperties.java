@@ -13,8 +13,11 @@ public class SandboxProperties {
     public static final String DEFAULT_CLIENT_ID = "sandbox-client";
     public static final String DEFAULT_CLIENT_SECRET = "sandbox-secret";
 
-    /** Route callbacks to the sandbox; unset means "on while talkdesk.auth.client-id is not set". */
-    private Boolean enabled;
+    /**
+     * Route callbacks to the in-process sandbox instead of Talkdesk (Spring Boot web apps). Never inferred: off
+     * unless set, and then the sandbox is logged loudly and shown in health.
+     */
+    private boolean enabled;
 
     /** Client id the sandbox's token endpoint accepts. */
     private String clientId = DEFAULT_CLIENT_ID;
@@ -57,11 +60,11 @@ public class SandboxProperties {
         this.rateLimit = rateLimit;
     }
 
-    public Boolean getEnabled() {
+    public boolean isEnabled() {
         return enabled;
     }
 
-    public void setEnabled(Boolean enabled) {
+    public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 

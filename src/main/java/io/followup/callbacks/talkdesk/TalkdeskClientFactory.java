@@ -30,6 +30,12 @@ import java.time.Duration;
  */
 public final class TalkdeskClientFactory {
 
+    /**
+     * The name of a {@link Clock} bean a Spring Boot host may define for the plugin (tests with a fixed time); without
+     * it the plugin uses the system clock and registers no {@code Clock} of its own.
+     */
+    public static final String CLOCK_BEAN = "talkdeskClock";
+
     private TalkdeskClientFactory() {
     }
 

@@ -33,6 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Cockpit's Retry does) finishes it without a second callback. A ticket posted to both nodes at once starts one
  * follow-up.
  */
+@RequiresPostgres
 class ClusterFaultTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -23,11 +23,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class DatabaseLocksTest {
 
-    private static final PostgresDatabase POSTGRES = PostgresDatabase.create();
+    private static PostgresDatabase postgres;
+
+    /** The class's own database on the machine's PostgreSQL, created by the first test that needs it. */
+    private static synchronized PostgresDatabase postgres() {
+        if (postgres == null) {
+            postgres = PostgresDatabase.create();
+        }
+        return postgres;
+    }
 
     @AfterAll
     static void dropDatabase() {
-        POSTGRES.close();
+        if (postgres != null) {
+            postgres.close();
+        }
     }
 
     private static DataSource h2() {
@@ -35,8 +45,9 @@ class DatabaseLocksTest {
     }
 
     @Test
+    @RequiresPostgres
     void shouldMakeASecondBookingOfTheSameNumberWaitForTheFirstOnPostgres() throws Exception {
-        assertSecondWaitsForFirst(POSTGRES.dataSource());
+        assertSecondWaitsForFirst(postgres().dataSource());
     }
 
     @Test
@@ -45,8 +56,9 @@ class DatabaseLocksTest {
     }
 
     @Test
+    @RequiresPostgres
     void shouldNotMakeOtherNumbersWait() throws Exception {
-        DataSource dataSource = POSTGRES.dataSource();
+        DataSource dataSource = postgres().dataSource();
         DatabaseLocks lock = new DatabaseLocks(dataSource, LockSchema.migrate(dataSource),
                 Duration.ofSeconds(5));
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -57,8 +69,9 @@ class DatabaseLocksTest {
     }
 
     @Test
+    @RequiresPostgres
     void shouldGiveUpWithARetryableFailureNamingTheMaskedNumberWhenTheWaitRunsOut() throws Exception {
-        DataSource dataSource = POSTGRES.dataSource();
+        DataSource dataSource = postgres().dataSource();
         LockSchema schema = LockSchema.migrate(dataSource);
         DatabaseLocks patient = new DatabaseLocks(dataSource, schema, Duration.ofSeconds(30));
         DatabaseLocks impatient = new DatabaseLocks(dataSource, schema, Duration.ofSeconds(1));
@@ -75,8 +88,9 @@ class DatabaseLocksTest {
     }
 
     @Test
+    @RequiresPostgres
     void shouldStoreOnlyAHashOfTheNumberAndCreateTheTableOnce() {
-        DataSource dataSource = POSTGRES.dataSource();
+        DataSource dataSource = postgres().dataSource();
         LockSchema.migrate(dataSource);
         DatabaseLocks lock = new DatabaseLocks(dataSource, LockSchema.migrate(dataSource),
                 Duration.ofSeconds(5));
@@ -119,8 +133,9 @@ class DatabaseLocksTest {
     }
 
     @Test
+    @RequiresPostgres
     void shouldKeepTicketsAndNumbersApart() throws Exception {
-        DataSource dataSource = POSTGRES.dataSource();
+        DataSource dataSource = postgres().dataSource();
         DatabaseLocks locks = new DatabaseLocks(dataSource, LockSchema.migrate(dataSource), Duration.ofSeconds(5));
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         HeldLock ticket = new HeldLock(tx, () -> locks.lockTicket("+351910000006"));

@@ -7,8 +7,13 @@ import io.followup.callbacks.cluster.DatabaseLocks;
 import io.followup.callbacks.cluster.JvmLocks;
 import io.followup.callbacks.cluster.PhoneNumberLock;
 import io.followup.callbacks.cluster.TicketLock;
+import io.followup.callbacks.delegate.ScheduleCallbackDelegate;
+import io.followup.callbacks.engine.TalkdeskCallbacksPlugin;
+import io.followup.callbacks.process.SupportFollowUpProcess.Delegates;
+import io.followup.callbacks.settings.InvalidTalkdeskConfigurationException;
 import io.followup.callbacks.talkdesk.TalkdeskCallbackService;
 import io.followup.callbacks.talkdesk.TalkdeskConnection;
+import java.time.Clock;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -25,8 +30,51 @@ class TalkdeskAutoConfigurationTest {
                     TalkdeskAutoConfiguration.class))
             .withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig-" + UUID.randomUUID());
 
+    /** A host app that configured Talkdesk and nothing else of ours. */
+    private final ApplicationContextRunner configured = runner.withPropertyValues(
+            "talkdesk.api.base-url=http://localhost:9999/td", "talkdesk.auth.token-url=http://localhost:9999/token",
+            "talkdesk.auth.client-id=id", "talkdesk.auth.client-secret=s");
+
     @Test
-    void shouldFailFastNamingClientIdWhenSandboxIsOffAndNoCredentials() {
+    void shouldRefuseToStartNamingClientIdWhenNothingIsConfigured() {
+        runner.run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .isInstanceOf(InvalidTalkdeskConfigurationException.class)
+                    .hasMessageContaining("talkdesk.auth.client-id is not set")
+                    .hasMessageContaining("talkdesk.sandbox.enabled=true");
+        });
+    }
+
+    @Test
+    void shouldImposeNothingOnTheHostItDidNotAskFor() {
+        configured.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(Clock.class);
+            assertThat(context).doesNotHaveBean("followUpController");
+            assertThat(context).doesNotHaveBean("sandboxApi");
+            assertThat(context.getBean(TalkdeskCallbacksPlugin.class).getSettings().isDeployModel()).isFalse();
+        });
+    }
+
+    @Test
+    void shouldBackOffWhenTheHostDefinesItsOwnDelegate() {
+        ScheduleCallbackDelegate own = new ScheduleCallbackDelegate(null, null, null, null);
+        configured.withBean(Delegates.SCHEDULE, ScheduleCallbackDelegate.class, () -> own)
+                .run(context -> assertThat(context.getBean(Delegates.SCHEDULE)).isSameAs(own));
+    }
+
+    @Test
+    void shouldFailAtStartupOnATypoInAnEnumProperty() {
+        configured.withPropertyValues("talkdesk.locks.scope=jvmm").run(context ->
+                assertThat(context.getStartupFailure()).hasStackTraceContaining("talkdesk.locks.scope"));
+        configured.withPropertyValues("talkdesk.callbacks.default-assign-type=EVERYONE").run(context ->
+                assertThat(context.getStartupFailure())
+                        .hasStackTraceContaining("talkdesk.callbacks.default-assign-type"));
+    }
+
+    @Test
+    void shouldFailFastNamingClientIdAndSecretWhenSandboxIsOffAndNoCredentials() {
         runner.withPropertyValues("talkdesk.sandbox.enabled=false", "talkdesk.account=acme")
                 .run(context -> {
                     assertThat(context).hasFailed();
@@ -78,8 +126,8 @@ class TalkdeskAutoConfigurationTest {
     }
 
     @Test
-    void shouldUseSandboxWhenNoCredentialsAreConfigured() {
-        runner.withPropertyValues("local.server.port=8181").run(context -> {
+    void shouldUseTheSandboxOnlyWhenSwitchedOn() {
+        runner.withPropertyValues("talkdesk.sandbox.enabled=true", "local.server.port=8181").run(context -> {
             TalkdeskConnection connection = context.getBean(TalkdeskConnection.class);
             assertThat(connection.apiBaseUrl().get()).isEqualTo("http://127.0.0.1:8181/talkdesk-sandbox");
             assertThat(connection.tokenUrl().get())
@@ -89,17 +137,15 @@ class TalkdeskAutoConfigurationTest {
 
     @Test
     void shouldRejectReadTimeoutCloseToJobLockTime() {
-        runner.withPropertyValues("talkdesk.api.read-timeout=4m").run(context ->
+        configured.withPropertyValues("talkdesk.api.read-timeout=4m").run(context ->
                 assertThat(context.getStartupFailure()).rootCause()
                         .hasMessageContaining("talkdesk.api.read-timeout"));
     }
 
     @Test
     void shouldNameEveryBadCallbackDefault() {
-        runner.withPropertyValues("talkdesk.callbacks.default-assign-type=EVERYONE",
-                "talkdesk.callbacks.default-caller-id=12", "talkdesk.api.page-size=900").run(context ->
-                assertThat(context.getStartupFailure()).rootCause()
-                        .hasMessageContaining("talkdesk.callbacks.default-assign-type")
+        configured.withPropertyValues("talkdesk.callbacks.default-caller-id=12", "talkdesk.api.page-size=900")
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
                         .hasMessageContaining("talkdesk.callbacks.default-caller-id")
                         .hasMessageContaining("talkdesk.api.page-size"));
     }
@@ -112,7 +158,7 @@ class TalkdeskAutoConfigurationTest {
 
     @Test
     void shouldLockInTheJvmOnAnEmbeddedH2ThatNoOtherNodeCanOpen() {
-        runner.run(context -> {
+        configured.run(context -> {
             assertThat(context.getBean(PhoneNumberLock.class)).isInstanceOf(JvmLocks.class);
             assertThat(new JdbcTemplate(context.getBean(DataSource.class)).queryForObject(
                     "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE UPPER(TABLE_NAME) = 'TDCB_LOCK'",
@@ -122,7 +168,7 @@ class TalkdeskAutoConfigurationTest {
 
     @Test
     void shouldCreateTheLockTableAndLockInTheEnginesDatabase() {
-        runner.withPropertyValues("talkdesk.locks.scope=database").run(context -> {
+        configured.withPropertyValues("talkdesk.locks.scope=database").run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(PhoneNumberLock.class)).isInstanceOf(DatabaseLocks.class);
             assertThat(new JdbcTemplate(context.getBean(DataSource.class))
@@ -132,7 +178,7 @@ class TalkdeskAutoConfigurationTest {
 
     @Test
     void shouldRunWithoutTheLocksOnlyWhenSwitchedOff() {
-        runner.withPropertyValues("talkdesk.locks.enabled=false")
+        configured.withPropertyValues("talkdesk.locks.enabled=false")
                 .run(context -> {
                     assertThat(context.getBean(PhoneNumberLock.class)).isSameAs(ClusterLocks.NONE);
                     assertThat(context.getBean(TicketLock.class)).isSameAs(ClusterLocks.NONE);

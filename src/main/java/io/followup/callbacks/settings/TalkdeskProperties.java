@@ -1,5 +1,6 @@
-package io.followup.callbacks.config;
+package io.followup.callbacks.settings;
 
+import io.followup.callbacks.request.AssignType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,13 @@ public class TalkdeskProperties {
     private final Callbacks callbacks = new Callbacks();
     private final Retry retry = new Retry();
     private final Locks locks = new Locks();
+    private final Webhook webhook = new Webhook();
+
+    /**
+     * Whether to deploy the shipped {@code support-follow-up} process and its Tasklist forms at engine start
+     * (duplicate-filtered, so a restart or a second node deploys nothing new). Off in a host app unless asked for.
+     */
+    private boolean deployModel;
 
     public boolean isEnabled() {
         return enabled;
@@ -68,6 +76,18 @@ public class TalkdeskProperties {
 
     public Locks getLocks() {
         return locks;
+    }
+
+    public Webhook getWebhook() {
+        return webhook;
+    }
+
+    public boolean isDeployModel() {
+        return deployModel;
+    }
+
+    public void setDeployModel(boolean deployModel) {
+        this.deployModel = deployModel;
     }
 
     public Retry getRetry() {
@@ -224,7 +244,7 @@ public class TalkdeskProperties {
         private String defaultCallerId;
 
         /** Assign type used when a request names none: SPECIFIC_AGENT or SPECIFIC_RING_GROUP. */
-        private String defaultAssignType = "SPECIFIC_RING_GROUP";
+        private AssignType defaultAssignType = AssignType.SPECIFIC_RING_GROUP;
 
         /** Agent ids or ring group names used when a request names none. */
         private List<String> defaultAssignees = new ArrayList<>();
@@ -249,11 +269,11 @@ public class TalkdeskProperties {
             this.defaultCallerId = defaultCallerId;
         }
 
-        public String getDefaultAssignType() {
+        public AssignType getDefaultAssignType() {
             return defaultAssignType;
         }
 
-        public void setDefaultAssignType(String defaultAssignType) {
+        public void setDefaultAssignType(AssignType defaultAssignType) {
             this.defaultAssignType = defaultAssignType;
         }
 
@@ -311,7 +331,7 @@ public class TalkdeskProperties {
          * Where the locks live: {@code auto} (in the database, except on H2, which one node alone opens: there in
          * the JVM), {@code database} or {@code jvm}.
          */
-        private String scope = "auto";
+        private LockScope scope = LockScope.AUTO;
 
         /** How long to wait for another follow-up holding the same number or ticket before giving up (and retrying). */
         private Duration wait = Duration.ofSeconds(30);
@@ -324,11 +344,11 @@ public class TalkdeskProperties {
             this.enabled = enabled;
         }
 
-        public String getScope() {
+        public LockScope getScope() {
             return scope;
         }
 
-        public void setScope(String scope) {
+        public void setScope(LockScope scope) {
             this.scope = scope;
         }
 
@@ -354,5 +374,30 @@ public class TalkdeskProperties {
         public void setCycle(String cycle) {
             this.cycle = cycle;
         }
+    }
+
+    /** The webhook {@code POST /api/follow-ups} (Spring Boot web apps only). */
+    public static class Webhook {
+
+        /** Whether to serve the webhook; a host app gets no endpoint unless it asks for one. */
+        private boolean enabled;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /** Where the per-number and per-ticket locks live. */
+    public enum LockScope {
+        /** In the engine's database, except on an embedded H2 (one node alone opens it): there in the JVM. */
+        AUTO,
+        /** In this JVM: a single node. */
+        JVM,
+        /** Row locks in the engine's database, table {@code tdcb_lock}: several nodes. */
+        DATABASE
     }
 }

@@ -1,4 +1,4 @@
-package io.followup.callbacks.config;
+package io.followup.callbacks.settings;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.followup.callbacks.web;
+package io.followup.callbacks.app;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;

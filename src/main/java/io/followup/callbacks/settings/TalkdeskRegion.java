@@ -1,4 +1,4 @@
-package io.followup.callbacks.config;
+package io.followup.callbacks.settings;
 
 /** Talkdesk regions and their API and token hosts, as in {@code talkdesk-api.md}. */
 public enum TalkdeskRegion {

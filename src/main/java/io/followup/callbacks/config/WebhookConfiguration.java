@@ -1,0 +1,23 @@
+package io.followup.callbacks.config;
+
+import io.followup.callbacks.settings.TalkdeskProperties;
+import io.followup.callbacks.web.FollowUpController;
+import io.followup.callbacks.web.FollowUpStarter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The webhook {@code POST /api/follow-ups}, only with {@code talkdesk.webhook.enabled=true} in a servlet web app. It
+ * brings no authentication of its own: the host secures {@code /api/*} as it secures the rest of its API (the
+ * runnable app puts HTTP Basic against Camunda's users in front of it).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(name = "org.camunda.bpm.engine.ProcessEngine")
+@ConditionalOnProperty(prefix = TalkdeskProperties.PREFIX, name = "webhook.enabled", havingValue = "true")
+@Import({FollowUpController.class, FollowUpStarter.class})
+public class WebhookConfiguration {
+}
