@@ -10,14 +10,13 @@ import io.followup.callbacks.settings.TalkdeskProperties;
 import io.followup.callbacks.talkdesk.RequestRateLimiter;
 import io.followup.callbacks.talkdesk.TalkdeskCallbackService;
 import io.followup.callbacks.talkdesk.TalkdeskClientFactory;
+import io.followup.callbacks.talkdesk.TalkdeskClientResources;
 import io.followup.callbacks.talkdesk.TalkdeskConnection;
 import io.followup.callbacks.talkdesk.api.TalkdeskCallbacksApi;
 import io.followup.callbacks.talkdesk.auth.AccessTokenProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -62,17 +61,18 @@ public class TalkdeskAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean(name = "talkdeskHttpClient")
-    public HttpClient talkdeskHttpClient(TalkdeskProperties properties) {
-        return CallbackComponents.httpClient(properties);
+    @ConditionalOnMissingBean
+    public TalkdeskClientResources talkdeskClientResources(TalkdeskProperties properties) {
+        return new TalkdeskClientResources(CallbackComponents.httpClient(properties),
+                TalkdeskCallbackService.lookupExecutor());
     }
 
     @Bean
     @ConditionalOnMissingBean
     public AccessTokenProvider talkdeskAccessTokenProvider(TalkdeskConnection connection,
-            @Qualifier("talkdeskHttpClient") HttpClient httpClient, TalkdeskProperties properties,
+            TalkdeskClientResources resources, TalkdeskProperties properties,
             @Qualifier(TalkdeskClientFactory.CLOCK_BEAN) ObjectProvider<Clock> clock) {
-        return CallbackComponents.tokens(properties, connection, httpClient, clock(clock));
+        return CallbackComponents.tokens(properties, connection, resources.http(), clock(clock));
     }
 
     @Bean
@@ -84,10 +84,10 @@ public class TalkdeskAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public TalkdeskCallbacksApi talkdeskCallbacksApi(TalkdeskConnection connection,
-            @Qualifier("talkdeskHttpClient") HttpClient httpClient, AccessTokenProvider tokens,
-            TalkdeskProperties properties, @Qualifier(TalkdeskClientFactory.CLOCK_BEAN) ObjectProvider<Clock> clock,
-            RequestRateLimiter limiter, ObjectProvider<MeterRegistry> registry) {
-        return CallbackComponents.api(properties, connection, httpClient, tokens, clock(clock), limiter,
+            TalkdeskClientResources resources, AccessTokenProvider tokens, TalkdeskProperties properties,
+            @Qualifier(TalkdeskClientFactory.CLOCK_BEAN) ObjectProvider<Clock> clock, RequestRateLimiter limiter,
+            ObjectProvider<MeterRegistry> registry) {
+        return CallbackComponents.api(properties, connection, resources.http(), tokens, clock(clock), limiter,
                 registry(registry));
     }
 
@@ -95,15 +95,8 @@ public class TalkdeskAutoConfiguration {
     @ConditionalOnMissingBean
     public TalkdeskCallbackService talkdeskCallbackService(TalkdeskCallbacksApi api, AccessTokenProvider tokens,
             TalkdeskProperties properties, ObjectProvider<MeterRegistry> registry,
-            @Qualifier("talkdeskLookups") ExecutorService lookups) {
-        return CallbackComponents.service(properties, api, tokens, registry(registry), lookups);
-    }
-
-    /** The threads that list the second active status while the job's thread lists the first. */
-    @Bean(destroyMethod = "shutdown")
-    @ConditionalOnMissingBean(name = "talkdeskLookups")
-    public ExecutorService talkdeskLookups() {
-        return TalkdeskCallbackService.lookupExecutor();
+            TalkdeskClientResources resources) {
+        return CallbackComponents.service(properties, api, tokens, registry(registry), resources.lookups());
     }
 
     @Bean

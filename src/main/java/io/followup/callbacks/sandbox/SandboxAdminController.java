@@ -1,6 +1,5 @@
 package io.followup.callbacks.sandbox;
 
-import io.followup.callbacks.settings.TalkdeskConnectionResolver;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;

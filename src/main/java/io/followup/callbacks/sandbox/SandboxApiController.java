@@ -1,6 +1,5 @@
 package io.followup.callbacks.sandbox;
 
-import io.followup.callbacks.settings.TalkdeskConnectionResolver;
 import io.followup.callbacks.sandbox.SandboxApi.Answer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

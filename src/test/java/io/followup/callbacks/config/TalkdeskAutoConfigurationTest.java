@@ -51,6 +51,8 @@ class TalkdeskAutoConfigurationTest {
         configured.run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(context).doesNotHaveBean(Clock.class);
+            assertThat(context).doesNotHaveBean(java.net.http.HttpClient.class);
+            assertThat(context).doesNotHaveBean(java.util.concurrent.ExecutorService.class);
             assertThat(context).doesNotHaveBean("followUpController");
             assertThat(context).doesNotHaveBean("sandboxApi");
             assertThat(context.getBean(TalkdeskCallbacksPlugin.class).getSettings().isDeployModel()).isFalse();
