@@ -2,13 +2,17 @@ package io.followup.callbacks.delegate;
 
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_REJECTION_CODE;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_REJECTION_MESSAGE;
+import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_REQUEST;
 
 import io.followup.callbacks.process.SupportFollowUpProcess.Errors;
 import io.followup.callbacks.request.CallbackRequest;
 import io.followup.callbacks.request.CallbackRequestFactory;
+import io.followup.callbacks.request.CallbackRequestJson;
 import io.followup.callbacks.request.CallbackRequestValidation;
+import io.followup.callbacks.request.FieldProblem;
 import io.followup.callbacks.talkdesk.error.TalkdeskConfigurationException;
 import io.followup.callbacks.talkdesk.error.TalkdeskTransientException;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -45,6 +49,31 @@ abstract class CallbackDelegate implements JavaDelegate {
 
     /** A short name of the step for incident messages, such as "Schedule callback". */
     protected abstract String taskName();
+
+    /**
+     * The request as <em>Validate callback request</em> stored it ({@code callbackRequest}), never judged again; in
+     * a model without that step, the inputs validated here.
+     */
+    protected CallbackRequest request(DelegateExecution execution) {
+        Object stored = execution.getVariable(CALLBACK_REQUEST);
+        if (stored instanceof String json && !json.isBlank()) {
+            return CallbackRequestJson.read(json);
+        }
+        return validRequest(execution);
+    }
+
+    /**
+     * {@link #request}, checked once more before Talkdesk is called: a time that passed while Talkdesk could not be
+     * reached is a business outcome, {@code INVALID_CALLBACK_REQUEST} naming {@code callbackTime}, for the review.
+     */
+    protected CallbackRequest bookableRequest(DelegateExecution execution) {
+        CallbackRequest request = request(execution);
+        Optional<FieldProblem> passed = requests.timePassed(request);
+        if (passed.isPresent()) {
+            throw reject(execution, Errors.INVALID_CALLBACK_REQUEST, passed.get().toString());
+        }
+        return request;
+    }
 
     /** The validated request from the execution's variables, or a BPMN error naming every bad field. */
     protected CallbackRequest validRequest(DelegateExecution execution) {

@@ -28,7 +28,7 @@ public class FindActiveCallbackDelegate extends CallbackDelegate {
 
     @Override
     protected void run(DelegateExecution execution) {
-        CallbackRequest request = validRequest(execution);
+        CallbackRequest request = bookableRequest(execution);
         Optional<CallbackResource> active = preferOwn(talkdesk.findActive(request.phoneNumber()), request.ticketId());
         execution.setVariable(ACTIVE_CALLBACK_FOUND, active.isPresent());
         execution.setVariable(CALLBACK_ID, active.map(CallbackResource::callbackId).orElse(null));

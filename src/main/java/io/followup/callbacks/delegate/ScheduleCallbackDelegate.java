@@ -41,7 +41,7 @@ public class ScheduleCallbackDelegate extends CallbackDelegate {
 
     @Override
     protected void run(DelegateExecution execution) {
-        CallbackRequest request = validRequest(execution);
+        CallbackRequest request = bookableRequest(execution);
         lock.lockFor(request.phoneNumber());
         Optional<CallbackResource> existing = FindActiveCallbackDelegate.preferOwn(
                 talkdesk.findActive(request.phoneNumber()), request.ticketId());

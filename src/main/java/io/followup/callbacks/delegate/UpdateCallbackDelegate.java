@@ -31,7 +31,7 @@ public class UpdateCallbackDelegate extends CallbackDelegate {
 
     @Override
     protected void run(DelegateExecution execution) {
-        CallbackRequest request = validRequest(execution);
+        CallbackRequest request = bookableRequest(execution);
         String callbackId = ProcessInputs.text(execution, CALLBACK_ID);
         if (callbackId == null || callbackId.isBlank()) {
             throw reject(execution, Errors.CALLBACK_NOT_FOUND, "callbackId: no callback to update");

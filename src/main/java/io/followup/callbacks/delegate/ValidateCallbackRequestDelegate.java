@@ -1,9 +1,11 @@
 package io.followup.callbacks.delegate;
 
+import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_REQUEST;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_SCHEDULED_TIME;
 
 import io.followup.callbacks.request.CallbackRequest;
 import io.followup.callbacks.request.CallbackRequestFactory;
+import io.followup.callbacks.request.CallbackRequestJson;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
@@ -21,6 +23,7 @@ public class ValidateCallbackRequestDelegate extends CallbackDelegate {
     protected void run(DelegateExecution execution) {
         CallbackRequest request = validRequest(execution);
         clearRejection(execution);
+        execution.setVariable(CALLBACK_REQUEST, CallbackRequestJson.write(request));
         execution.setVariable(CALLBACK_SCHEDULED_TIME, request.scheduledTime().toString());
     }
 

@@ -40,6 +40,12 @@ public final class SupportFollowUpProcess {
         public static final String CALLBACK_REJECTION_CODE = "callbackRejectionCode";
         public static final String CALLBACK_REJECTION_MESSAGE = "callbackRejectionMessage";
 
+        /**
+         * Set by "Validate callback request": the normalised request as JSON (E.164 numbers, UTC instant, zone,
+         * assignment, capped notes, ticket), which every later step reads instead of the raw inputs.
+         */
+        public static final String CALLBACK_REQUEST = "callbackRequest";
+
         /** Set by "Find active callback": true when an active callback for the number exists. */
         public static final String ACTIVE_CALLBACK_FOUND = "activeCallbackFound";
         /** Set by the post-call check: the final Talkdesk status of the booked callback. */
@@ -104,6 +110,9 @@ public final class SupportFollowUpProcess {
         public static final String GATEWAY_ACTIVE_CALLBACK_FOUND = "Gateway_ActiveCallbackFound";
         public static final String GATEWAY_REVIEW_DECISION = "Gateway_ReviewDecision";
         public static final String EVENT_INVALID_REQUEST = "Event_InvalidRequest";
+        public static final String EVENT_FIND_TIME_PASSED = "Event_FindTimePassed";
+        public static final String EVENT_SCHEDULE_TIME_PASSED = "Event_ScheduleTimePassed";
+        public static final String EVENT_UPDATE_TIME_PASSED = "Event_UpdateTimePassed";
         public static final String EVENT_SCHEDULE_REJECTED = "Event_ScheduleRejected";
         public static final String EVENT_UPDATE_REJECTED = "Event_UpdateRejected";
         public static final String EVENT_UPDATE_TARGET_GONE = "Event_UpdateTargetGone";

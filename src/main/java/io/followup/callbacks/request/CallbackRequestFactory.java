@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,6 +40,19 @@ public final class CallbackRequestFactory {
     public CallbackRequestFactory(CallbackRequestRules rules, Clock clock) {
         this.rules = rules;
         this.clock = clock;
+    }
+
+    /**
+     * A problem when a valid request's time is no longer far enough ahead: it passed (or came within the minimum
+     * lead time) while Talkdesk could not be reached. A business outcome for the supervisor, never a retry.
+     */
+    public Optional<FieldProblem> timePassed(CallbackRequest request) {
+        if (!request.scheduledTime().isBefore(clock.instant().plus(rules.minimumLeadTime()))) {
+            return Optional.empty();
+        }
+        return Optional.of(new FieldProblem("callbackTime", "the callback time passed while Talkdesk could not be "
+                + "reached (it was " + request.scheduledTime().atZone(request.timezone()).toLocalDateTime() + " "
+                + request.timezone() + "): set a new time or give up"));
     }
 
     /** Validates and normalises {@code raw}. */

@@ -47,10 +47,10 @@ import io.followup.callbacks.request.CallbackRequestFactory;
 import io.followup.callbacks.request.CallbackRequestRules;
 import io.followup.callbacks.talkdesk.TalkdeskCallbackService;
 import io.followup.callbacks.talkdesk.TalkdeskClientFactory;
+import io.followup.callbacks.talkdesk.MutableClock;
 import io.followup.callbacks.talkdesk.TalkdeskConnection;
 import io.followup.callbacks.talkdesk.auth.AccessTokenProvider;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -89,6 +89,8 @@ class SupportFollowUpProcessTest {
 
     private static WireMockServer talkdesk;
     private String callbackTime;
+    /** The delegates' time: a test moves it forward to let an outage outlive the callback time. */
+    private MutableClock clock;
 
     @BeforeAll
     static void startTalkdesk() {
@@ -109,7 +111,7 @@ class SupportFollowUpProcessTest {
         TalkdeskConnection connection = TalkdeskConnection.fixed(talkdesk.baseUrl(), talkdesk.baseUrl()
                 + "/oauth/token", "client", "secret", "schedule-callbacks:read schedule-callbacks:write");
         HttpClient http = TalkdeskClientFactory.httpClient(Duration.ofSeconds(2));
-        Clock clock = Clock.systemUTC();
+        clock = new MutableClock(Instant.now());
         AccessTokenProvider tokens = TalkdeskClientFactory.tokenProvider(connection, http, Duration.ofSeconds(2),
                 Duration.ofSeconds(30), clock);
         TalkdeskCallbackService service = new TalkdeskCallbackService(TalkdeskClientFactory.api(connection, http,
@@ -309,6 +311,82 @@ class SupportFollowUpProcessTest {
         assertThat(instance).hasPassed(Elements.TASK_UPDATE, Elements.TASK_SCHEDULE).variables()
                 .containsEntry(Variables.CALLBACK_ID, "cb-2").containsEntry(Variables.CALLBACK_STATUS,
                         Status.SCHEDULED);
+    }
+
+    @Test
+    void shouldAskSupervisorWhenTheCallbackTimePassedWhileTalkdeskWasDown() {
+        talkdesk.stubFor(get(urlPathEqualTo(LIST)).willReturn(aResponse().withStatus(503)));
+        ProcessInstance instance = startFollowUp(request());
+        runJobs(instance);
+        Job find = managementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(find.getExceptionMessage()).as("Talkdesk is down: the look fails and is retried")
+                .contains("503");
+
+        clock.advance(Duration.ofDays(1));
+        givenNoActiveCallback();
+        givenTalkdeskBooks("cb-late");
+        managementService().executeJob(find.getId());
+
+        assertThat(instance).hasPassed(Elements.EVENT_FIND_TIME_PASSED).isWaitingAt(Elements.TASK_REVIEW).variables()
+                .containsEntry(Variables.CALLBACK_REJECTION_CODE, Errors.INVALID_CALLBACK_REQUEST)
+                .hasEntrySatisfying(Variables.CALLBACK_REJECTION_MESSAGE, message -> assertThat((String) message)
+                        .contains("callbackTime").contains("passed while Talkdesk could not be reached"));
+        talkdesk.verify(0, postRequestedFor(urlEqualTo(LIST)));
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    }
+
+    @Test
+    void shouldAskSupervisorWhenTheTimePassedWhileTheBookingFailed() {
+        givenNoActiveCallback();
+        talkdesk.stubFor(post(LIST).willReturn(aResponse().withStatus(503)));
+        ProcessInstance instance = startFollowUp(request());
+        runJobs(instance);
+        Job schedule = managementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(instance).isWaitingAt(Elements.TASK_SCHEDULE);
+
+        clock.advance(Duration.ofDays(1));
+        givenTalkdeskBooks("cb-late");
+        managementService().executeJob(schedule.getId());
+
+        assertThat(instance).hasPassed(Elements.EVENT_SCHEDULE_TIME_PASSED).isWaitingAt(Elements.TASK_REVIEW);
+        talkdesk.verify(1, postRequestedFor(urlEqualTo(LIST)));
+    }
+
+    @Test
+    void shouldAskSupervisorWhenTheTimePassedWhileTheUpdateFailed() {
+        givenActiveCallback("UNATTEMPTED", "cb-9");
+        talkdesk.stubFor(patch(urlEqualTo(LIST + "/cb-9")).willReturn(aResponse().withStatus(503)));
+        ProcessInstance instance = startFollowUp(request());
+        runJobs(instance);
+        Job update = managementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(instance).isWaitingAt(Elements.TASK_UPDATE);
+
+        clock.advance(Duration.ofDays(1));
+        givenTalkdeskUpdates("cb-9");
+        managementService().executeJob(update.getId());
+
+        assertThat(instance).hasPassed(Elements.EVENT_UPDATE_TIME_PASSED).isWaitingAt(Elements.TASK_REVIEW);
+        talkdesk.verify(1, patchRequestedFor(urlEqualTo(LIST + "/cb-9")));
+    }
+
+    @Test
+    void shouldCarryTheValidatedRequestSoLaterStepsNeverJudgeTheInputsAgain() {
+        givenNoActiveCallback();
+        givenTalkdeskBooks("cb-1");
+        ProcessInstance instance = startFollowUp(request());
+        managementService().executeJob(managementService().createJobQuery().processInstanceId(instance.getId())
+                .singleResult().getId());
+        assertThat(instance).hasPassed(Elements.TASK_VALIDATE).isWaitingAt(Elements.TASK_FIND_ACTIVE);
+        runtimeService().setVariable(instance.getId(), Variables.PHONE_NUMBER, "not a number any more");
+
+        runJobs(instance);
+
+        assertThat(instance).isWaitingAt(Elements.GATEWAY_AWAIT_CALLBACK).variables()
+                .containsEntry(Variables.CALLBACK_STATUS, Status.SCHEDULED)
+                .hasEntrySatisfying(Variables.CALLBACK_REQUEST, json -> assertThat((String) json)
+                        .contains("\"phoneNumber\":\"" + PHONE + "\"").contains("\"timezone\":\"Europe/Lisbon\""));
+        talkdesk.verify(1, postRequestedFor(urlEqualTo(LIST))
+                .withRequestBody(matchingJsonPath("$.phone_number", equalTo(PHONE))));
     }
 
     @Test
