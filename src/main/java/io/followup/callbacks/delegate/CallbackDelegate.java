@@ -13,6 +13,7 @@ import io.followup.callbacks.request.FieldProblem;
 import io.followup.callbacks.talkdesk.error.TalkdeskConfigurationException;
 import io.followup.callbacks.talkdesk.error.TalkdeskTransientException;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -24,7 +25,7 @@ import org.slf4j.MDC;
  * technical failures (a {@link CallbackTaskFailedException} the job executor retries and finally shows as an
  * incident).
  */
-abstract class CallbackDelegate implements JavaDelegate {
+public abstract class CallbackDelegate implements JavaDelegate {
 
     private final CallbackRequestFactory requests;
 
@@ -85,8 +86,18 @@ abstract class CallbackDelegate implements JavaDelegate {
         return validation.request();
     }
 
-    /** Records the rejection on the process and returns the BPMN error to throw. */
-    protected static BpmnError reject(DelegateExecution execution, String code, String message) {
+    /**
+     * The BPMN error codes this step throws, each a business outcome the model must catch with an error boundary
+     * event (the shipped model does; a model test checks it).
+     */
+    public abstract Set<String> errorCodes();
+
+    /** Records the rejection on the process and returns the BPMN error to throw; only a declared code. */
+    protected BpmnError reject(DelegateExecution execution, String code, String message) {
+        if (!errorCodes().contains(code)) {
+            throw new IllegalStateException("TDCB-D900 " + taskName() + " threw " + code + " but declares only "
+                    + errorCodes());
+        }
         execution.setVariable(CALLBACK_REJECTION_CODE, code);
         execution.setVariable(CALLBACK_REJECTION_MESSAGE, message);
         return new BpmnError(code, message);

@@ -9,6 +9,7 @@ import io.followup.callbacks.request.CallbackRequestFactory;
 import io.followup.callbacks.talkdesk.TalkdeskCallbackService;
 import io.followup.callbacks.talkdesk.error.CallbackConflictException;
 import io.followup.callbacks.talkdesk.error.CallbackNotFoundException;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
@@ -36,6 +37,11 @@ public class CancelCallbackDelegate extends CallbackDelegate {
             throw reject(execution, Errors.CALLBACK_NOT_FOUND, e.getMessage());
         }
         execution.setVariable(CALLBACK_STATUS, Status.CANCELLED);
+    }
+
+    @Override
+    public Set<String> errorCodes() {
+        return Set.of(Errors.CALLBACK_NOT_FOUND);
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.followup.callbacks.request.CallbackRequestJson;
 import io.followup.callbacks.request.PhoneNumbers;
 import io.followup.callbacks.talkdesk.TalkdeskCallbackService;
 import io.followup.callbacks.talkdesk.api.CallbackResource;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
@@ -50,6 +51,11 @@ public class CheckCallbackOutcomeDelegate extends CallbackDelegate {
         String region = ProcessInputs.text(execution, PHONE_REGION);
         return PhoneNumbers.toE164(ProcessInputs.text(execution, PHONE_NUMBER),
                 region == null ? defaultPhoneRegion : region).orElse(null);
+    }
+
+    @Override
+    public Set<String> errorCodes() {
+        return Set.of();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.followup.callbacks.delegate;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.ACTIVE_CALLBACK_FOUND;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_ID;
 
+import io.followup.callbacks.process.SupportFollowUpProcess.Errors;
 import io.followup.callbacks.request.CallbackRequest;
 import io.followup.callbacks.request.CallbackRequestFactory;
 import io.followup.callbacks.request.TicketReference;
@@ -11,6 +12,7 @@ import io.followup.callbacks.talkdesk.api.CallbackResource;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
@@ -37,6 +39,11 @@ public class FindActiveCallbackDelegate extends CallbackDelegate {
     static Optional<CallbackResource> preferOwn(List<CallbackResource> active, String ticketId) {
         return active.stream()
                 .min(Comparator.comparing((CallbackResource c) -> !TicketReference.isMarkedFor(c.notes(), ticketId)));
+    }
+
+    @Override
+    public Set<String> errorCodes() {
+        return Set.of(Errors.INVALID_CALLBACK_REQUEST);
     }
 
     @Override

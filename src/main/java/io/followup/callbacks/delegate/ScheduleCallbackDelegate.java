@@ -12,6 +12,7 @@ import io.followup.callbacks.talkdesk.error.CallbackConflictException;
 import io.followup.callbacks.talkdesk.error.CallbackNotFoundException;
 import io.followup.callbacks.talkdesk.error.CallbackRejectedException;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +72,11 @@ public class ScheduleCallbackDelegate extends CallbackDelegate {
             LOG.info("TDCB-D121 callback {} ended meanwhile; booking a new one", activeId);
             outputs.booked(execution, talkdesk.schedule(request).callbackId(), Status.SCHEDULED, request);
         }
+    }
+
+    @Override
+    public Set<String> errorCodes() {
+        return Set.of(Errors.INVALID_CALLBACK_REQUEST, Errors.CALLBACK_REJECTED);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.followup.callbacks.talkdesk.TalkdeskCallbackService;
 import io.followup.callbacks.talkdesk.error.CallbackConflictException;
 import io.followup.callbacks.talkdesk.error.CallbackNotFoundException;
 import io.followup.callbacks.talkdesk.error.CallbackRejectedException;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
@@ -45,6 +46,11 @@ public class UpdateCallbackDelegate extends CallbackDelegate {
         }
         outputs.booked(execution, callbackId, Status.UPDATED, request);
         clearRejection(execution);
+    }
+
+    @Override
+    public Set<String> errorCodes() {
+        return Set.of(Errors.INVALID_CALLBACK_REQUEST, Errors.CALLBACK_REJECTED, Errors.CALLBACK_NOT_FOUND);
     }
 
     @Override

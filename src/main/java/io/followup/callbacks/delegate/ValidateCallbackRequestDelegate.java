@@ -3,9 +3,11 @@ package io.followup.callbacks.delegate;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_REQUEST;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_SCHEDULED_TIME;
 
+import io.followup.callbacks.process.SupportFollowUpProcess.Errors;
 import io.followup.callbacks.request.CallbackRequest;
 import io.followup.callbacks.request.CallbackRequestFactory;
 import io.followup.callbacks.request.CallbackRequestJson;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
@@ -25,6 +27,11 @@ public class ValidateCallbackRequestDelegate extends CallbackDelegate {
         clearRejection(execution);
         execution.setVariable(CALLBACK_REQUEST, CallbackRequestJson.write(request));
         execution.setVariable(CALLBACK_SCHEDULED_TIME, request.scheduledTime().toString());
+    }
+
+    @Override
+    public Set<String> errorCodes() {
+        return Set.of(Errors.INVALID_CALLBACK_REQUEST);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static io.followup.callbacks.app.AppTestSupport.followUp;
 import static io.followup.callbacks.app.AppTestSupport.postJson;
 import static io.followup.callbacks.app.AppTestSupport.send;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.followup.callbacks.process.SupportFollowUpProcess;
@@ -20,8 +21,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -56,6 +59,9 @@ class FollowUpAppTest {
 
     @Autowired
     ManagementService managementService;
+
+    @Autowired
+    RepositoryService repositoryService;
 
     private String base() {
         return "http://localhost:" + port;
@@ -97,6 +103,18 @@ class FollowUpAppTest {
 
     private JsonNode sandboxCallbacks() {
         return send("GET", base() + "/talkdesk-sandbox/admin/callbacks", null, null, true).json();
+    }
+
+    @Test
+    void shouldFailVisiblyNotEndSilentlyWhenAnAnalystsOwnModelDoesNotCatchABpmnError() {
+        repositoryService.createDeployment().addModelInstance("analyst-own.bpmn", Bpmn.createExecutableProcess(
+                "analyst-own").camundaHistoryTimeToLive(1).startEvent().serviceTask("Task_Validate")
+                .camundaDelegateExpression("${validateCallbackRequest}").endEvent().done()).deploy();
+
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("analyst-own", "T-UNCAUGHT",
+                Map.of(Variables.PHONE_NUMBER, "12"))).hasMessageContaining("INVALID_CALLBACK_REQUEST");
+        assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("analyst-own").count())
+                .as("no follow-up ended silently on the uncaught error").isZero();
     }
 
     @Test
