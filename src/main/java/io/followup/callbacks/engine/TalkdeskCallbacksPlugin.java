@@ -184,9 +184,24 @@ public class TalkdeskCallbacksPlugin extends AbstractProcessEnginePlugin {
         settings.getApi().setPageSize(pageSize);
     }
 
-    /** {@code talkdesk.api.rate-limit}. */
-    public void setApiRateLimit(double rateLimit) {
-        settings.getApi().setRateLimit(rateLimit);
+    /** {@code talkdesk.api.rate-limit}, requests per second (text, as XML configuration gives no doubles). */
+    public void setApiRateLimit(String rateLimit) {
+        settings.getApi().setRateLimit(Double.parseDouble(rateLimit.trim()));
+    }
+
+    /** {@code talkdesk.api.max-rate-limit-wait}. */
+    public void setApiMaxRateLimitWait(String wait) {
+        settings.getApi().setMaxRateLimitWait(duration(wait));
+    }
+
+    /** {@code talkdesk.auth.refresh-before-expiry}. */
+    public void setAuthRefreshBeforeExpiry(String refresh) {
+        settings.getAuth().setRefreshBeforeExpiry(duration(refresh));
+    }
+
+    /** {@code talkdesk.callbacks.notes-max-length}. */
+    public void setCallbacksNotesMaxLength(int maxLength) {
+        settings.getCallbacks().setNotesMaxLength(maxLength);
     }
 
     /** {@code talkdesk.api.log-requests}. */

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds a {@link CallbackRequest} from raw inputs, or collects every problem, each naming its input field.
@@ -30,6 +32,8 @@ import java.util.Set;
  * overlap the earlier of the two instants is used. The result must be at least the minimum lead time after now.
  */
 public final class CallbackRequestFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallbackRequestFactory.class);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> ACCEPTED_UTC_IDS = Set.of("UTC", "Etc/UTC", "GMT", "Etc/GMT");
@@ -55,9 +59,10 @@ public final class CallbackRequestFactory {
                 + request.timezone() + "): set a new time or give up"));
     }
 
-    /** Validates and normalises {@code raw}. */
+    /** Validates and normalises {@code raw}; an input over its length limit is named and not read further. */
     public CallbackRequestValidation validate(RawCallbackRequest raw) {
         List<FieldProblem> problems = new ArrayList<>();
+        raw = withinLimits(raw, problems);
         String ticketId = trimmed(raw.ticketId());
         if (ticketId == null) {
             problems.add(new FieldProblem("ticketId", "is required (the ticket this follow-up belongs to)"));
@@ -75,6 +80,50 @@ public final class CallbackRequestFactory {
         }
         return CallbackRequestValidation.valid(new CallbackRequest(ticketId, phone, time, zone, assignType, assignees,
                 callerId, trimmed(raw.interactionId()), notes(raw.notes())));
+    }
+
+    /**
+     * The longest accepted input per field: the ticket id is the follow-up's business key (255 in Camunda's
+     * tables); the others are far above any real value and keep every input well inside a process variable.
+     */
+    public static final int MAX_TICKET_ID = 255;
+    static final int MAX_SHORT_TEXT = 64;
+    static final int MAX_INTERACTION_ID = 128;
+    static final int MAX_ASSIGNEES = 2000;
+    /** Notes longer than this are refused; up to it they are cut to {@code talkdesk.callbacks.notes-max-length}. */
+    static final int MAX_NOTES = 3000;
+
+    private static RawCallbackRequest withinLimits(RawCallbackRequest raw, List<FieldProblem> problems) {
+        Object assignees = raw.assignees();
+        if (assignees != null && assignees.toString().length() > MAX_ASSIGNEES) {
+            problems.add(tooLong("assignees", assignees.toString(), MAX_ASSIGNEES));
+            assignees = null;
+        } else if (assignees instanceof Collection<?> list && list.stream().anyMatch(v -> v != null
+                && !(v instanceof String) && !(v instanceof Number))) {
+            problems.add(new FieldProblem("assignees", "must be a JSON array of strings or a comma-separated string"));
+            assignees = null;
+        }
+        return new RawCallbackRequest(limit("ticketId", raw.ticketId(), MAX_TICKET_ID, problems),
+                limit("phoneNumber", raw.phoneNumber(), MAX_SHORT_TEXT, problems),
+                limit("phoneRegion", raw.phoneRegion(), MAX_SHORT_TEXT, problems),
+                limit("callbackTime", raw.callbackTime(), MAX_SHORT_TEXT, problems),
+                limit("timezone", raw.timezone(), MAX_SHORT_TEXT, problems),
+                limit("assignType", raw.assignType(), MAX_SHORT_TEXT, problems), assignees,
+                limit("callerId", raw.callerId(), MAX_SHORT_TEXT, problems),
+                limit("interactionId", raw.interactionId(), MAX_INTERACTION_ID, problems),
+                limit("notes", raw.notes(), MAX_NOTES, problems));
+    }
+
+    private static String limit(String field, String value, int max, List<FieldProblem> problems) {
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        problems.add(tooLong(field, value, max));
+        return "";
+    }
+
+    private static FieldProblem tooLong(String field, String value, int max) {
+        return new FieldProblem(field, "is " + value.length() + " characters long; at most " + max + " are accepted");
     }
 
     private String region(String raw, List<FieldProblem> problems) {
@@ -222,7 +271,12 @@ public final class CallbackRequestFactory {
         if (text == null) {
             return null;
         }
-        return text.length() <= rules.notesMaxLength() ? text : text.substring(0, rules.notesMaxLength());
+        if (text.length() <= rules.notesMaxLength()) {
+            return text;
+        }
+        LOG.info("TDCB-R010 notes cut from {} to {} characters (talkdesk.callbacks.notes-max-length)", text.length(),
+                rules.notesMaxLength());
+        return text.substring(0, rules.notesMaxLength());
     }
 
     private static String trimmed(String value) {

@@ -1,6 +1,8 @@
 package io.followup.callbacks.request;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The outcome of validating a {@link RawCallbackRequest}: a request, or every problem found. */
@@ -18,8 +20,11 @@ public final class CallbackRequestValidation {
         return new CallbackRequestValidation(request, List.of());
     }
 
+    /** Every problem, the first one only per field (a value refused for its length is not judged further). */
     static CallbackRequestValidation invalid(List<FieldProblem> problems) {
-        return new CallbackRequestValidation(null, problems);
+        Map<String, FieldProblem> firstPerField = new LinkedHashMap<>();
+        problems.forEach(problem -> firstPerField.putIfAbsent(problem.field(), problem));
+        return new CallbackRequestValidation(null, List.copyOf(firstPerField.values()));
     }
 
     public boolean isValid() {

@@ -1,6 +1,9 @@
 package io.followup.callbacks.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.followup.callbacks.cluster.LockBusyException;
+import io.followup.callbacks.process.SupportFollowUpProcess.Variables;
 import io.followup.callbacks.request.CallbackRequestFactory;
 import io.followup.callbacks.request.CallbackRequestValidation;
 import io.followup.callbacks.request.FieldProblem;
@@ -40,7 +43,11 @@ public class FollowUpController {
             return ResponseEntity.badRequest().body(problems(validation.problems()));
         }
         String ticketId = validation.request().ticketId();
-        FollowUpStarter.Started started = starter.start(ticketId, body.toVariables());
+        Map<String, Object> variables = body.toVariables();
+        if (validation.request().notes() != null) {
+            variables.put(Variables.NOTES, validation.request().notes());
+        }
+        FollowUpStarter.Started started = starter.start(ticketId, variables);
         return ResponseEntity.status(started.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .body(Map.of("ticketId", ticketId, "processInstanceId", started.processInstanceId(),
                         "created", started.created()));
@@ -62,10 +69,19 @@ public class FollowUpController {
                 List.of()));
     }
 
+    /** A body that is not UTF-8 JSON, not an object, or has a value of the wrong type: 400 naming the field. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     public ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-        return ResponseEntity.badRequest().body(Map.of("message",
-                "the body must be a JSON object with the follow-up's input variables", "errors", List.of()));
+        FieldProblem problem = new FieldProblem("body", "must be a UTF-8 JSON object with the follow-up's input "
+                + "variables");
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                && mapping.getPath().get(0).getFieldName() != null) {
+            String field = mapping.getPath().get(0).getFieldName();
+            problem = new FieldProblem(field, !(mapping instanceof MismatchedInputException)
+                    ? "cannot be read: the body must be UTF-8 JSON" : field.equals(Variables.ASSIGNEES)
+                            ? "must be a JSON array of strings or a comma-separated string" : "must be a string");
+        }
+        return ResponseEntity.badRequest().body(problems(List.of(problem)));
     }
 
     static Map<String, Object> problems(List<FieldProblem> problems) {

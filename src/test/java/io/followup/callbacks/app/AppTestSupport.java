@@ -35,9 +35,14 @@ final class AppTestSupport {
     }
 
     static Answer send(String method, String url, String contentType, String body, boolean authenticated) {
+        return sendBytes(method, url, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                authenticated);
+    }
+
+    static Answer sendBytes(String method, String url, String contentType, byte[] body, boolean authenticated) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
