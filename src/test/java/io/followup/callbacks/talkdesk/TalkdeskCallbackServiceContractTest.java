@@ -26,7 +26,9 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.followup.callbacks.request.AssignType;
 import io.followup.callbacks.request.CallbackRequest;
+import io.followup.callbacks.talkdesk.api.AgentRef;
 import io.followup.callbacks.talkdesk.api.CallbackResource;
+import io.followup.callbacks.talkdesk.api.RingGroupRef;
 import io.followup.callbacks.talkdesk.auth.AccessTokenProvider;
 import io.followup.callbacks.talkdesk.error.CallbackConflictException;
 import io.followup.callbacks.talkdesk.error.CallbackNotFoundException;
@@ -127,6 +129,23 @@ class TalkdeskCallbackServiceContractTest {
                          "agents":[{"agent_id":"agent-1"},{"agent_id":"agent-2"}],
                          "caller_id":"+14155550100","dialing_model":"PREVIEW","interaction_id":"int-9",
                          "notes":"[ticket:T-100] Customer asked about invoice"}""")));
+    }
+
+    @Test
+    void shouldReadAssignmentsGivenAsPlainIdsOrObjectsAndIgnoreUnknownFields() {
+        String odd = "{\"callback_id\":\"cb-odd\",\"phone_number\":\"" + PHONE + "\",\"status\":\"UNATTEMPTED\","
+                + "\"scheduled_time_to_call\":\"2026-11-26T09:30:00Z\",\"agents\":[\"agent-1\",{\"agent_id\":"
+                + "\"agent-2\",\"name\":\"Ana\"}],\"ring_groups\":[\"support-tier-1\"],\"priority\":{\"level\":3},"
+                + "\"tags\":[1,2]}";
+        talkdesk.stubFor(get(urlPathEqualTo("/schedule-callbacks")).willReturn(okJson(page(1, 1, odd))));
+
+        List<CallbackResource> active = service.findActive(PHONE);
+
+        assertThat(active).singleElement().satisfies(callback -> {
+            assertThat(callback.callbackId()).isEqualTo("cb-odd");
+            assertThat(callback.agents()).extracting(AgentRef::agentId).containsExactly("agent-1", "agent-2");
+            assertThat(callback.ringGroups()).extracting(RingGroupRef::ringGroup).containsExactly("support-tier-1");
+        });
     }
 
     @Test
