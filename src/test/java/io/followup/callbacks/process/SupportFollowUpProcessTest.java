@@ -1,6 +1,7 @@
 package io.followup.callbacks.process;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -115,7 +116,7 @@ class SupportFollowUpProcessTest {
         AccessTokenProvider tokens = TalkdeskClientFactory.tokenProvider(connection, http, Duration.ofSeconds(2),
                 Duration.ofSeconds(30), clock);
         TalkdeskCallbackService service = new TalkdeskCallbackService(TalkdeskClientFactory.api(connection, http,
-                tokens, Duration.ofSeconds(2), Duration.ofMillis(700), false, clock), tokens, 50, 500);
+                tokens, Duration.ofSeconds(2), Duration.ofSeconds(2), false, clock), tokens, 50, 500);
         CallbackRequestFactory requests = new CallbackRequestFactory(new CallbackRequestRules("+14155550100",
                 AssignType.SPECIFIC_RING_GROUP, List.of("support-tier-1"), "PT", Duration.ofMinutes(1), 500), clock);
         CallbackOutputs outputs = new CallbackOutputs(Duration.ofHours(2));
@@ -185,20 +186,37 @@ class SupportFollowUpProcessTest {
                 .WireMock.absent()).willReturn(okJson(page(callback(id, status, "[ticket:" + TICKET + "]")))));
     }
 
-    /** Runs the jobs in turn, as the job executor would, until the instance waits for something else. */
+    /**
+     * Runs the jobs in turn, as the job executor would, until the instance waits for something else. A job that
+     * fails fails the test: a scenario that expects a failure says so with {@link #runJobsUntilOneFails}.
+     */
     private static void runJobs(ProcessInstance instance) {
+        runJobs(instance, false);
+    }
+
+    /** {@link #runJobs}, stopping at the first job that fails (the engine records the failure on the job). */
+    private static Job runJobsUntilOneFails(ProcessInstance instance) {
+        return runJobs(instance, true);
+    }
+
+    private static Job runJobs(ProcessInstance instance, boolean failureExpected) {
         for (int i = 0; i < 10; i++) {
             Job next = managementService().createJobQuery().processInstanceId(instance.getId()).messages()
                     .singleResult();
-            if (next == null || next.getRetries() == 0 || next.getExceptionMessage() != null) {
-                return;
+            if (next == null) {
+                assertThat(failureExpected).as("a job was expected to fail").isFalse();
+                return null;
             }
             try {
                 managementService().executeJob(next.getId());
             } catch (RuntimeException failed) {
-                return;
+                if (!failureExpected) {
+                    throw new AssertionError("job " + next.getId() + " failed unexpectedly", failed);
+                }
+                return managementService().createJobQuery().jobId(next.getId()).singleResult();
             }
         }
+        throw new AssertionError("more than 10 jobs in a row: the follow-up does not come to rest");
     }
 
     private static void failJobUntilRetriesRunOut(Job job) {
@@ -317,7 +335,7 @@ class SupportFollowUpProcessTest {
     void shouldAskSupervisorWhenTheCallbackTimePassedWhileTalkdeskWasDown() {
         talkdesk.stubFor(get(urlPathEqualTo(LIST)).willReturn(aResponse().withStatus(503)));
         ProcessInstance instance = startFollowUp(request());
-        runJobs(instance);
+        runJobsUntilOneFails(instance);
         Job find = managementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
         assertThat(find.getExceptionMessage()).as("Talkdesk is down: the look fails and is retried")
                 .contains("503");
@@ -340,7 +358,7 @@ class SupportFollowUpProcessTest {
         givenNoActiveCallback();
         talkdesk.stubFor(post(LIST).willReturn(aResponse().withStatus(503)));
         ProcessInstance instance = startFollowUp(request());
-        runJobs(instance);
+        runJobsUntilOneFails(instance);
         Job schedule = managementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
         assertThat(instance).isWaitingAt(Elements.TASK_SCHEDULE);
 
@@ -357,7 +375,7 @@ class SupportFollowUpProcessTest {
         givenActiveCallback("UNATTEMPTED", "cb-9");
         talkdesk.stubFor(patch(urlEqualTo(LIST + "/cb-9")).willReturn(aResponse().withStatus(503)));
         ProcessInstance instance = startFollowUp(request());
-        runJobs(instance);
+        runJobsUntilOneFails(instance);
         Job update = managementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
         assertThat(instance).isWaitingAt(Elements.TASK_UPDATE);
 
@@ -492,7 +510,7 @@ class SupportFollowUpProcessTest {
         talkdesk.stubFor(get(urlPathEqualTo(LIST)).inScenario("lost answer").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(okJson(page())));
         talkdesk.stubFor(post(LIST).inScenario("lost answer").whenScenarioStateIs(Scenario.STARTED)
-                .willSetStateTo("booked").willReturn(aResponse().withStatus(201).withFixedDelay(3000)
+                .willSetStateTo("booked").willReturn(aResponse().withStatus(201).withFixedDelay(8000)
                         .withHeader("Content-Type", "application/json")
                         .withBody(callback("cb-lost", "UNATTEMPTED", "[ticket:" + TICKET + "] Invoice question"))));
         talkdesk.stubFor(get(urlPathEqualTo(LIST)).inScenario("lost answer").whenScenarioStateIs("booked")
@@ -502,7 +520,7 @@ class SupportFollowUpProcessTest {
         talkdesk.stubFor(get(urlPathEqualTo(LIST)).inScenario("lost answer").whenScenarioStateIs("booked")
                 .withQueryParam("status", equalTo("TO_BE_RETRIED")).willReturn(okJson(page())));
         ProcessInstance instance = startFollowUp(request());
-        runJobs(instance);
+        runJobsUntilOneFails(instance);
         Job schedule = job(Elements.TASK_SCHEDULE, instance);
         assertThat(schedule.getExceptionMessage()).contains("Schedule callback").contains("no answer");
 
@@ -518,7 +536,7 @@ class SupportFollowUpProcessTest {
     void shouldRaiseIncidentNamingStatusWhenTalkdeskKeepsFailing() {
         talkdesk.stubFor(get(urlPathEqualTo(LIST)).willReturn(aResponse().withStatus(503)));
         ProcessInstance instance = startFollowUp(request());
-        runJobs(instance);
+        runJobsUntilOneFails(instance);
 
         failJobUntilRetriesRunOut(job(Elements.TASK_FIND_ACTIVE, instance));
 
@@ -533,20 +551,31 @@ class SupportFollowUpProcessTest {
 
     @Test
     void shouldFinishWithoutDuplicateWhenOperatorRetriesIncidentAfterRecovery() {
-        talkdesk.stubFor(get(urlPathEqualTo(LIST)).willReturn(okJson(page())));
-        talkdesk.stubFor(post(LIST).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        // the first POST books cb-5 but its answer is lost, then Talkdesk is down until the operator retries
+        talkdesk.stubFor(get(urlPathEqualTo(LIST)).inScenario("outage").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(page())));
+        talkdesk.stubFor(post(LIST).inScenario("outage").whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("down").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        talkdesk.stubFor(any(urlPathEqualTo(LIST)).inScenario("outage").whenScenarioStateIs("down")
+                .willReturn(aResponse().withStatus(503)));
+        talkdesk.stubFor(get(urlPathEqualTo(LIST)).inScenario("outage").whenScenarioStateIs("recovered")
+                .willReturn(okJson(page(callback("cb-5", "UNATTEMPTED", "[ticket:" + TICKET + "] Invoice question")))));
+        talkdesk.stubFor(post(LIST).inScenario("outage").whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody(callback("cb-duplicate", "UNATTEMPTED", "[ticket:" + TICKET + "]"))));
         ProcessInstance instance = startFollowUp(request());
-        runJobs(instance);
+        runJobsUntilOneFails(instance);
         failJobUntilRetriesRunOut(job(Elements.TASK_SCHEDULE, instance));
         assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isOne();
 
-        givenTalkdeskBooks("cb-5");
+        talkdesk.setScenarioState("outage", "recovered");
         String scheduleJob = job(Elements.TASK_SCHEDULE, instance).getId();
         managementService().setJobRetries(scheduleJob, 1);
         managementService().executeJob(scheduleJob);
 
         assertThat(instance).isWaitingAt(Elements.GATEWAY_AWAIT_CALLBACK)
                 .variables().containsEntry(Variables.CALLBACK_ID, "cb-5");
+        talkdesk.verify(1, postRequestedFor(urlEqualTo(LIST)));
         assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
     }
 
@@ -555,7 +584,7 @@ class SupportFollowUpProcessTest {
         talkdesk.stubFor(get(urlPathEqualTo(LIST)).willReturn(aResponse().withStatus(429)
                 .withHeader("Retry-After", "600")));
         ProcessInstance instance = startFollowUp(request());
-        runJobs(instance);
+        runJobsUntilOneFails(instance);
         Date before = new Date();
 
         Job find = job(Elements.TASK_FIND_ACTIVE, instance);

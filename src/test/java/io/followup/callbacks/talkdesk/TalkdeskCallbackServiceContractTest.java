@@ -66,7 +66,7 @@ class TalkdeskCallbackServiceContractTest {
         talkdesk = new WireMockServer(wireMockConfig().dynamicPort());
         talkdesk.start();
         givenTokenEndpointIssues("token-1", 600);
-        service = serviceWithReadTimeout(Duration.ofMillis(800));
+        service = serviceWithReadTimeout(Duration.ofSeconds(3)); // generous: a busy 2-core machine is slow
     }
 
     @AfterEach
@@ -445,12 +445,12 @@ class TalkdeskCallbackServiceContractTest {
     void shouldTreatSlowAnswerPastReadTimeoutAsTransient() {
         talkdesk.stubFor(post("/schedule-callbacks").willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody(callbackJson("cb-1", "UNATTEMPTED"))
-                .withFixedDelay(5000)));
+                .withFixedDelay(15_000)));
 
         long started = System.nanoTime();
         assertThatThrownBy(() -> service.schedule(request(AssignType.SPECIFIC_AGENT, List.of("a"))))
                 .isInstanceOf(TalkdeskTransientException.class).hasMessageContaining("POST /schedule-callbacks");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(12));
     }
 
     @Test

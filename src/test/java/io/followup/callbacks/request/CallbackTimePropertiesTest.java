@@ -9,16 +9,17 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneOffsetTransition;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /** Properties of time conversion and phone numbers over many generated inputs (jqwik). */
-class CallbackTimeProperties {
+class CallbackTimePropertiesTest {
 
     private static final Instant NOW = Instant.parse("2027-01-01T00:00:00Z");
     private final CallbackRequestFactory factory = new CallbackRequestFactory(RULES, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -59,15 +60,31 @@ class CallbackTimeProperties {
         assertThat(instant).isEqualTo(local.atOffset(ZoneOffset.ofHours(3)).toInstant());
     }
 
-    @Property(tries = 300)
-    void overlapTakesEarlierOffset(@ForAll("localTimes") LocalDateTime local, @ForAll("zones") String zone) {
-        ZoneId zoneId = ZoneId.of(zone);
-        if (zoneId.getRules().getValidOffsets(local).size() == 2) {
-            Instant instant = factory.validate(raw("+351912345678", null, local.toString(), zone)).request()
-                    .scheduledTime();
-            assertThat(instant).isEqualTo(ZonedDateTime.ofLocal(local, zoneId, null).withEarlierOffsetAtOverlap()
-                    .toInstant().truncatedTo(ChronoUnit.SECONDS));
-        }
+    /** An autumn transition (clocks go back) of a zone with summer time, in 2027 to 2035. */
+    @Provide
+    Arbitrary<Map.Entry<String, ZoneOffsetTransition>> overlaps() {
+        return Arbitraries.of("Europe/Lisbon", "Europe/Berlin", "America/New_York", "Australia/Sydney",
+                "Pacific/Chatham").flatMap(zone -> Arbitraries.integers().between(2027, 2035).map(year -> {
+                    Instant from = LocalDateTime.of(year, 1, 1, 0, 0).toInstant(ZoneOffset.UTC);
+                    ZoneOffsetTransition transition = ZoneId.of(zone).getRules().nextTransition(from);
+                    while (!transition.isOverlap()) {
+                        transition = ZoneId.of(zone).getRules().nextTransition(transition.getInstant());
+                    }
+                    return Map.entry(zone, transition);
+                }));
+    }
+
+    @Property(tries = 200)
+    void overlapTakesEarlierOffset(@ForAll("overlaps") Map.Entry<String, ZoneOffsetTransition> overlap,
+            @ForAll @IntRange(min = 0, max = 59) int minute) {
+        ZoneOffsetTransition transition = overlap.getValue();
+        LocalDateTime local = transition.getDateTimeAfter().plusMinutes(minute);
+
+        Instant instant = factory.validate(raw("+351912345678", null, local.toString(), overlap.getKey()))
+                .request().scheduledTime();
+
+        assertThat(instant).as("%s in %s is read with the offset before the clocks went back", local,
+                overlap.getKey()).isEqualTo(local.toInstant(transition.getOffsetBefore()));
     }
 
     @Provide
