@@ -10,13 +10,17 @@ import io.followup.callbacks.request.CallbackRequestFactory;
 import io.followup.callbacks.request.CallbackRequestJson;
 import io.followup.callbacks.request.CallbackRequestValidation;
 import io.followup.callbacks.request.FieldProblem;
+import io.followup.callbacks.talkdesk.JobDeadline;
 import io.followup.callbacks.talkdesk.error.TalkdeskConfigurationException;
 import io.followup.callbacks.talkdesk.error.TalkdeskTransientException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.slf4j.MDC;
 
 /**
@@ -26,6 +30,8 @@ import org.slf4j.MDC;
  * incident).
  */
 public abstract class CallbackDelegate implements JavaDelegate {
+
+    private static final Duration DEFAULT_LOCK_TIME = Duration.ofMinutes(5);
 
     private final CallbackRequestFactory requests;
 
@@ -38,11 +44,23 @@ public abstract class CallbackDelegate implements JavaDelegate {
         try (MDC.MDCCloseable key = MDC.putCloseable("businessKey", execution.getProcessBusinessKey());
                 MDC.MDCCloseable instance = MDC.putCloseable("processInstanceId",
                         execution.getProcessInstanceId())) {
-            run(execution);
+            JobDeadline.run(jobBudget(), () -> run(execution));
         } catch (TalkdeskTransientException | TalkdeskConfigurationException e) {
             throw new CallbackTaskFailedException(taskName() + " for ticket " + execution.getProcessBusinessKey()
                     + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Four fifths of the job lock time of the engine running this step (read from its job executor; Camunda's
+     * default of 5 minutes without one): the Talkdesk work of one job ends before its lock does, so no other node
+     * runs the same job meanwhile.
+     */
+    static Duration jobBudget() {
+        ProcessEngineConfigurationImpl engine = Context.getProcessEngineConfiguration();
+        long lockTime = engine != null && engine.getJobExecutor() != null
+                ? engine.getJobExecutor().getLockTimeInMillis() : DEFAULT_LOCK_TIME.toMillis();
+        return Duration.ofMillis(lockTime * 4 / 5);
     }
 
     /** The step's work: read inputs, call one service, write outputs. */

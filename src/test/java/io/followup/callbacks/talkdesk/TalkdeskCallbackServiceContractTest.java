@@ -442,6 +442,43 @@ class TalkdeskCallbackServiceContractTest {
     }
 
     @Test
+    void shouldGiveUpOnAnAnswerWhoseBodyStallsAfterItsHeaders() {
+        talkdesk.stubFor(post("/schedule-callbacks").willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(callbackJson("cb-1", "UNATTEMPTED"))
+                .withChunkedDribbleDelay(20, 30_000)));
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> service.schedule(request(AssignType.SPECIFIC_AGENT, List.of("a"))))
+                .isInstanceOf(TalkdeskTransientException.class).hasMessageContaining("POST /schedule-callbacks");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("bounded by the 3 s read timeout")
+                .isLessThan(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void shouldBoundATokenFetchWhoseBodyStalls() {
+        talkdesk.stubFor(post("/oauth/token").willReturn(okJson("{\"access_token\":\"slow\",\"expires_in\":600}")
+                .withChunkedDribbleDelay(20, 30_000)));
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> service.findActive(PHONE)).isInstanceOf(TalkdeskTransientException.class)
+                .hasMessageContaining("token endpoint");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void shouldStopAtTheJobsDeadlineInsteadOfTheLongerReadTimeout() {
+        TalkdeskCallbackService patient = serviceWithReadTimeout(Duration.ofSeconds(60));
+        talkdesk.stubFor(get(urlPathEqualTo("/schedule-callbacks")).willReturn(okJson(page(1, 1))
+                .withFixedDelay(30_000)));
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> JobDeadline.run(Duration.ofSeconds(3), () -> patient.findActive(PHONE)))
+                .isInstanceOf(TalkdeskTransientException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the 3 s budget, not the 60 s read timeout")
+                .isLessThan(Duration.ofSeconds(15));
+    }
+
+    @Test
     void shouldTreatSlowAnswerPastReadTimeoutAsTransient() {
         talkdesk.stubFor(post("/schedule-callbacks").willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody(callbackJson("cb-1", "UNATTEMPTED"))

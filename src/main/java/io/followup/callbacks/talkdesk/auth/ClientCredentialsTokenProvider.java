@@ -3,6 +3,7 @@ package io.followup.callbacks.talkdesk.auth;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.followup.callbacks.talkdesk.JobDeadline;
 import io.followup.callbacks.talkdesk.TalkdeskConnection;
 import io.followup.callbacks.talkdesk.error.TalkdeskConfigurationException;
 import io.followup.callbacks.talkdesk.error.TalkdeskTransientException;
@@ -17,6 +18,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +61,7 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
         if (token != null && token.validAt(clock.instant())) {
             return token.value();
         }
-        fetchLock.lock();
+        lockForFetch();
         try {
             token = cached;
             if (token != null && token.validAt(clock.instant())) {
@@ -66,6 +71,24 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
             return cached.value();
         } finally {
             fetchLock.unlock();
+        }
+    }
+
+    /**
+     * Waits for another thread's fetch at most as long as a fetch may take (and never past the job's budget), so
+     * callers never queue behind a stuck token endpoint.
+     */
+    private void lockForFetch() {
+        Duration bound = JobDeadline.cap(requestTimeout.multipliedBy(2));
+        try {
+            if (!fetchLock.tryLock(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new TalkdeskTransientException("TDCB-T505 another thread's Talkdesk token fetch did not finish "
+                        + "within " + bound.toMillis() + " ms", 0, null, null, null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TalkdeskTransientException("TDCB-T504 interrupted while waiting for a Talkdesk token", 0, null,
+                    null, e);
         }
     }
 
@@ -110,17 +133,24 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
         String body = "grant_type=client_credentials&scope="
                 + URLEncoder.encode(connection.scope(), StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUrl))
-                .timeout(requestTimeout)
+                .timeout(JobDeadline.cap(requestTimeout).plusMillis(1))
                 .header("Authorization", "Basic " + credentials)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
+        Duration bound = JobDeadline.cap(requestTimeout);
+        CompletableFuture<HttpResponse<String>> answer = httpClient.sendAsync(request,
+                HttpResponse.BodyHandlers.ofString());
         try {
-            return httpClient.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
+            return answer.get(Math.max(1, bound.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new TalkdeskTransientException("TDCB-T504 Talkdesk's token endpoint did not answer in full within "
+                    + bound.toMillis() + " ms", 0, null, null, null);
+        } catch (ExecutionException e) {
             throw new TalkdeskTransientException("TDCB-T504 could not reach Talkdesk's token endpoint: "
-                    + e.getClass().getSimpleName(), 0, null, null, e);
+                    + e.getCause().getClass().getSimpleName(), 0, null, null, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TalkdeskTransientException("TDCB-T504 interrupted while fetching a Talkdesk token", 0, null,
