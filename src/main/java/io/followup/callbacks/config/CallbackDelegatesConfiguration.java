@@ -19,10 +19,13 @@ import io.followup.callbacks.request.CallbackRequestFactory;
 import io.followup.callbacks.settings.TalkdeskProperties;
 import io.followup.callbacks.settings.TalkdeskProperties.LockScope;
 import io.followup.callbacks.talkdesk.TalkdeskCallbackService;
+import io.followup.callbacks.talkdesk.TalkdeskClientFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -109,8 +112,9 @@ public class CallbackDelegatesConfiguration {
     @Bean(Delegates.CHECK_OUTCOME)
     @ConditionalOnMissingBean(name = Delegates.CHECK_OUTCOME)
     public CheckCallbackOutcomeDelegate checkCallbackOutcome(CallbackRequestFactory requests,
-            TalkdeskCallbackService talkdesk, TalkdeskProperties properties) {
-        return new CheckCallbackOutcomeDelegate(requests, talkdesk, properties.getCallbacks().getDefaultPhoneRegion());
+            TalkdeskCallbackService talkdesk, TalkdeskProperties properties,
+            @Qualifier(TalkdeskClientFactory.CLOCK_BEAN) ObjectProvider<Clock> clock) {
+        return CallbackComponents.checkOutcome(properties, requests, talkdesk, TalkdeskAutoConfiguration.clock(clock));
     }
 
     @Bean(TalkdeskRetry.BEAN_NAME)

@@ -1,6 +1,7 @@
 package io.followup.callbacks.delegate;
 
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_ID;
+import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_OUTCOME_REASON;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_STATUS;
 
 import io.followup.callbacks.process.SupportFollowUpProcess.Errors;
@@ -9,6 +10,7 @@ import io.followup.callbacks.request.CallbackRequestFactory;
 import io.followup.callbacks.talkdesk.TalkdeskCallbackService;
 import io.followup.callbacks.talkdesk.error.CallbackConflictException;
 import io.followup.callbacks.talkdesk.error.CallbackNotFoundException;
+import io.followup.callbacks.talkdesk.error.CallbackRejectedException;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
@@ -35,13 +37,18 @@ public class CancelCallbackDelegate extends CallbackDelegate {
             talkdesk.cancel(callbackId);
         } catch (CallbackNotFoundException | CallbackConflictException e) {
             throw reject(execution, Errors.CALLBACK_NOT_FOUND, e.getMessage());
+        } catch (CallbackRejectedException e) {
+            execution.setVariable(CALLBACK_OUTCOME_REASON, "Talkdesk refused to cancel callback " + callbackId
+                    + " (HTTP " + e.httpStatus() + "): it may still call the customer; cancel it in Talkdesk's "
+                    + "Callback Manager");
+            throw reject(execution, Errors.CALLBACK_REJECTED, e.getMessage());
         }
         execution.setVariable(CALLBACK_STATUS, Status.CANCELLED);
     }
 
     @Override
     public Set<String> errorCodes() {
-        return Set.of(Errors.CALLBACK_NOT_FOUND);
+        return Set.of(Errors.CALLBACK_NOT_FOUND, Errors.CALLBACK_REJECTED);
     }
 
     @Override

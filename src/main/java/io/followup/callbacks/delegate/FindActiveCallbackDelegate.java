@@ -9,6 +9,7 @@ import io.followup.callbacks.request.CallbackRequestFactory;
 import io.followup.callbacks.request.TicketReference;
 import io.followup.callbacks.talkdesk.TalkdeskCallbackService;
 import io.followup.callbacks.talkdesk.api.CallbackResource;
+import io.followup.callbacks.talkdesk.error.CallbackRejectedException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,12 @@ public class FindActiveCallbackDelegate extends CallbackDelegate {
     @Override
     protected void run(DelegateExecution execution) {
         CallbackRequest request = bookableRequest(execution);
-        Optional<CallbackResource> active = preferOwn(talkdesk.findActive(request.phoneNumber()), request.ticketId());
+        Optional<CallbackResource> active;
+        try {
+            active = preferOwn(talkdesk.findActive(request.phoneNumber()), request.ticketId());
+        } catch (CallbackRejectedException e) {
+            throw reject(execution, Errors.CALLBACK_REJECTED, e.getMessage());
+        }
         execution.setVariable(ACTIVE_CALLBACK_FOUND, active.isPresent());
         execution.setVariable(CALLBACK_ID, active.map(CallbackResource::callbackId).orElse(null));
     }
@@ -43,7 +49,7 @@ public class FindActiveCallbackDelegate extends CallbackDelegate {
 
     @Override
     public Set<String> errorCodes() {
-        return Set.of(Errors.INVALID_CALLBACK_REQUEST);
+        return Set.of(Errors.INVALID_CALLBACK_REQUEST, Errors.CALLBACK_REJECTED);
     }
 
     @Override

@@ -44,9 +44,9 @@ public class ScheduleCallbackDelegate extends CallbackDelegate {
     protected void run(DelegateExecution execution) {
         CallbackRequest request = bookableRequest(execution);
         lock.lockFor(request.phoneNumber());
-        Optional<CallbackResource> existing = FindActiveCallbackDelegate.preferOwn(
-                talkdesk.findActive(request.phoneNumber()), request.ticketId());
         try {
+            Optional<CallbackResource> existing = FindActiveCallbackDelegate.preferOwn(
+                    talkdesk.findActive(request.phoneNumber()), request.ticketId());
             if (existing.isEmpty()) {
                 outputs.booked(execution, talkdesk.schedule(request).callbackId(), Status.SCHEDULED, request);
             } else if (TicketReference.isMarkedFor(existing.get().notes(), request.ticketId())) {

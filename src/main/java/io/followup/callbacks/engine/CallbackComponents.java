@@ -81,6 +81,14 @@ public final class CallbackComponents {
         return new CallbackOutputs(settings.getCallbacks().getCheckGracePeriod());
     }
 
+    /** "Check callback outcome" with its re-check rules. */
+    public static CheckCallbackOutcomeDelegate checkOutcome(TalkdeskProperties settings,
+            CallbackRequestFactory requests, TalkdeskCallbackService talkdesk, Clock clock) {
+        TalkdeskProperties.Callbacks callbacks = settings.getCallbacks();
+        return new CheckCallbackOutcomeDelegate(requests, talkdesk, callbacks.getDefaultPhoneRegion(), clock,
+                callbacks.getOutcomeRecheckInterval(), callbacks.getMaxOutcomeChecks());
+    }
+
     /** The retry cycle bean the BPMN reads as {@code ${talkdeskRetry.cycle}}. */
     public static TalkdeskRetry retry(TalkdeskProperties settings) {
         return new TalkdeskRetry(settings.getRetry().getCycle());
@@ -91,7 +99,7 @@ public final class CallbackComponents {
      * and {@code talkdeskRetry}.
      */
     public static Map<String, Object> delegates(TalkdeskProperties settings, CallbackRequestFactory requests,
-            TalkdeskCallbackService talkdesk, ClusterLocks locks) {
+            TalkdeskCallbackService talkdesk, ClusterLocks locks, Clock clock) {
         CallbackOutputs outputs = outputs(settings);
         Map<String, Object> beans = new LinkedHashMap<>();
         beans.put(Delegates.VALIDATE, new ValidateCallbackRequestDelegate(requests));
@@ -99,8 +107,7 @@ public final class CallbackComponents {
         beans.put(Delegates.SCHEDULE, new ScheduleCallbackDelegate(requests, talkdesk, outputs, locks));
         beans.put(Delegates.UPDATE, new UpdateCallbackDelegate(requests, talkdesk, outputs));
         beans.put(Delegates.CANCEL, new CancelCallbackDelegate(requests, talkdesk));
-        beans.put(Delegates.CHECK_OUTCOME, new CheckCallbackOutcomeDelegate(requests, talkdesk,
-                settings.getCallbacks().getDefaultPhoneRegion()));
+        beans.put(Delegates.CHECK_OUTCOME, checkOutcome(settings, requests, talkdesk, clock));
         beans.put(TalkdeskRetry.BEAN_NAME, retry(settings));
         return beans;
     }

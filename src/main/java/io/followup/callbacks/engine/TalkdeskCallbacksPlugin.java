@@ -99,7 +99,7 @@ public class TalkdeskCallbacksPlugin extends AbstractProcessEnginePlugin {
                 TalkdeskCallbackService.lookupExecutor());
         LOG.info("TDCB-P001 Talkdesk callbacks plugin: callbacks go to Talkdesk at {}", connection.apiBaseUrl().get());
         return CallbackComponents.delegates(settings, CallbackComponents.requests(settings, clock), talkdesk,
-                locks());
+                locks(), clock);
     }
 
     /** Without Spring's transaction manager the locks live in this JVM, released when the engine's command ends. */
@@ -260,6 +260,16 @@ public class TalkdeskCallbacksPlugin extends AbstractProcessEnginePlugin {
     /** {@code talkdesk.callbacks.check-grace-period}. */
     public void setCallbacksCheckGracePeriod(String gracePeriod) {
         settings.getCallbacks().setCheckGracePeriod(duration(gracePeriod));
+    }
+
+    /** {@code talkdesk.callbacks.outcome-recheck-interval}. */
+    public void setCallbacksOutcomeRecheckInterval(String interval) {
+        settings.getCallbacks().setOutcomeRecheckInterval(duration(interval));
+    }
+
+    /** {@code talkdesk.callbacks.max-outcome-checks}. */
+    public void setCallbacksMaxOutcomeChecks(int maxChecks) {
+        settings.getCallbacks().setMaxOutcomeChecks(maxChecks);
     }
 
     /** {@code talkdesk.retry.cycle}. */

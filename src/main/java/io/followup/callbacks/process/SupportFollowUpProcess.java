@@ -52,6 +52,10 @@ public final class SupportFollowUpProcess {
         public static final String CALLBACK_OUTCOME = "callbackOutcome";
         /** Set by the review task: {@code true} to give up, otherwise the corrected values go round again. */
         public static final String REVIEW_GIVE_UP = "reviewGiveUp";
+        /** Set by the post-call check: why the follow-up needs a supervisor, in plain words (null when it does not). */
+        public static final String CALLBACK_OUTCOME_REASON = "callbackOutcomeReason";
+        /** Set by the post-call check: how many times it found the callback still waiting to be called. */
+        public static final String CALLBACK_OUTCOME_CHECKS = "callbackOutcomeChecks";
         /** The ISO-8601 instant the post-call check timer waits for (scheduled time plus grace period). */
         public static final String CALLBACK_CHECK_TIME = "callbackCheckTime";
 
@@ -67,6 +71,22 @@ public final class SupportFollowUpProcess {
         public static final String REJECTED = "REJECTED";
 
         private Status() {
+        }
+    }
+
+    /** Values of {@link Variables#CALLBACK_OUTCOME} besides Talkdesk's final statuses. */
+    public static final class Outcomes {
+        public static final String SUCCESS = "SUCCESS";
+        /** Still waiting to be called: the follow-up looks again later. */
+        public static final String PENDING = "PENDING";
+        /** Still waiting to be called after the last look: a supervisor takes over. */
+        public static final String STILL_PENDING = "STILL_PENDING";
+        /** Talkdesk no longer lists the callback. */
+        public static final String NOT_FOUND = "NOT_FOUND";
+        /** Talkdesk refused the lookup with a 4xx. */
+        public static final String CHECK_REFUSED = "CHECK_REFUSED";
+
+        private Outcomes() {
         }
     }
 
@@ -117,6 +137,8 @@ public final class SupportFollowUpProcess {
         public static final String EVENT_UPDATE_REJECTED = "Event_UpdateRejected";
         public static final String EVENT_UPDATE_TARGET_GONE = "Event_UpdateTargetGone";
         public static final String EVENT_CANCEL_TARGET_GONE = "Event_CancelTargetGone";
+        public static final String EVENT_FIND_REJECTED = "Event_FindRejected";
+        public static final String EVENT_CANCEL_REJECTED = "Event_CancelRejected";
         public static final String EVENT_CANCELLATION_REQUESTED = "Event_CancellationRequested";
         public static final String END_BOOKED = "End_CallbackCompleted";
         public static final String END_REJECTED = "End_CallbackGivenUp";

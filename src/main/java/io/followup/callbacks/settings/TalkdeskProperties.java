@@ -261,6 +261,12 @@ public class TalkdeskProperties {
         /** How long after the callback time the follow-up checks whether the customer was reached. */
         private Duration checkGracePeriod = Duration.ofHours(2);
 
+        /** How long to wait before looking again when the callback is still waiting to be called at the check. */
+        private Duration outcomeRecheckInterval = Duration.ofHours(1);
+
+        /** How many looks at a callback still waiting to be called before a supervisor takes over. */
+        private int maxOutcomeChecks = 3;
+
         public String getDefaultCallerId() {
             return defaultCallerId;
         }
@@ -307,6 +313,22 @@ public class TalkdeskProperties {
 
         public void setNotesMaxLength(int notesMaxLength) {
             this.notesMaxLength = notesMaxLength;
+        }
+
+        public Duration getOutcomeRecheckInterval() {
+            return outcomeRecheckInterval;
+        }
+
+        public void setOutcomeRecheckInterval(Duration outcomeRecheckInterval) {
+            this.outcomeRecheckInterval = outcomeRecheckInterval;
+        }
+
+        public int getMaxOutcomeChecks() {
+            return maxOutcomeChecks;
+        }
+
+        public void setMaxOutcomeChecks(int maxOutcomeChecks) {
+            this.maxOutcomeChecks = maxOutcomeChecks;
         }
 
         public Duration getCheckGracePeriod() {

@@ -7,6 +7,7 @@ import io.followup.callbacks.delegate.CallbackDelegate;
 import io.followup.callbacks.engine.CallbackComponents;
 import io.followup.callbacks.settings.TalkdeskProperties;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class SupportFollowUpModelTest {
 
     private static final Map<String, Object> DELEGATES = CallbackComponents.delegates(new TalkdeskProperties(), null,
-            null, ClusterLocks.NONE);
+            null, ClusterLocks.NONE, Clock.systemUTC());
 
     @Test
     void shouldCatchEveryErrorCodeEachServiceTaskCanThrow() throws Exception {

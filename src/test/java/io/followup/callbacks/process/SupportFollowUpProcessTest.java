@@ -40,6 +40,7 @@ import io.followup.callbacks.engine.TalkdeskRetry;
 import io.followup.callbacks.process.SupportFollowUpProcess.Delegates;
 import io.followup.callbacks.process.SupportFollowUpProcess.Elements;
 import io.followup.callbacks.process.SupportFollowUpProcess.Errors;
+import io.followup.callbacks.process.SupportFollowUpProcess.Outcomes;
 import io.followup.callbacks.process.SupportFollowUpProcess.Messages;
 import io.followup.callbacks.process.SupportFollowUpProcess.Status;
 import io.followup.callbacks.process.SupportFollowUpProcess.Variables;
@@ -125,7 +126,8 @@ class SupportFollowUpProcessTest {
         Mocks.register(Delegates.SCHEDULE, new ScheduleCallbackDelegate(requests, service, outputs, PhoneNumberLock.NONE));
         Mocks.register(Delegates.UPDATE, new UpdateCallbackDelegate(requests, service, outputs));
         Mocks.register(Delegates.CANCEL, new CancelCallbackDelegate(requests, service));
-        Mocks.register(Delegates.CHECK_OUTCOME, new CheckCallbackOutcomeDelegate(requests, service, "PT"));
+        Mocks.register(Delegates.CHECK_OUTCOME, new CheckCallbackOutcomeDelegate(requests, service, "PT", clock,
+                Duration.ofHours(1), 3));
         Mocks.register(TalkdeskRetry.BEAN_NAME, new TalkdeskRetry("R3/PT1M"));
         callbackTime = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
     }
@@ -635,5 +637,103 @@ class SupportFollowUpProcessTest {
 
         assertThat(instance).isEnded().hasPassed(Elements.TASK_CHECK_OUTCOME, Elements.END_BOOKED).variables()
                 .containsEntry(Variables.CALLBACK_OUTCOME, "SUCCESS");
+    }
+
+    @Test
+    void shouldAskSupervisorWithTheReasonWhenAnAgentCancelledTheCallback() {
+        ProcessInstance instance = bookedFollowUp();
+        givenOutcome("cb-1", "CANCELED");
+
+        managementService().executeJob(job(Elements.TIMER_AWAIT_CALLBACK, instance).getId());
+        runJobs(instance);
+
+        assertThat(instance).isWaitingAt(Elements.TASK_ESCALATE).variables()
+                .containsEntry(Variables.CALLBACK_OUTCOME, "CANCELED")
+                .hasEntrySatisfying(Variables.CALLBACK_OUTCOME_REASON, reason -> assertThat((String) reason)
+                        .contains("cancelled in Talkdesk"));
+    }
+
+    @Test
+    void shouldAskSupervisorWithTheReasonWhenTalkdeskNoLongerListsTheCallback() {
+        ProcessInstance instance = bookedFollowUp();
+        talkdesk.stubFor(get(urlPathEqualTo(LIST)).willReturn(okJson(page())));
+
+        managementService().executeJob(job(Elements.TIMER_AWAIT_CALLBACK, instance).getId());
+        runJobs(instance);
+
+        assertThat(instance).isWaitingAt(Elements.TASK_ESCALATE).variables()
+                .containsEntry(Variables.CALLBACK_OUTCOME, Outcomes.NOT_FOUND)
+                .hasEntrySatisfying(Variables.CALLBACK_OUTCOME_REASON, reason -> assertThat((String) reason)
+                        .contains("no longer lists callback cb-1"));
+    }
+
+    @Test
+    void shouldLookAgainWhileTheCallbackWaitsToBeCalledThenAskSupervisorAfterTheLastLook() {
+        ProcessInstance instance = bookedFollowUp();
+        givenOutcome("cb-1", "TO_BE_RETRIED");
+
+        for (int look = 1; look < 3; look++) {
+            managementService().executeJob(job(Elements.TIMER_AWAIT_CALLBACK, instance).getId());
+            runJobs(instance);
+            assertThat(instance).as("look %d", look)
+                    .isWaitingAt(Elements.GATEWAY_AWAIT_CALLBACK).variables()
+                    .containsEntry(Variables.CALLBACK_OUTCOME, Outcomes.PENDING)
+                    .containsEntry(Variables.CALLBACK_OUTCOME_CHECKS, look)
+                    .containsEntry(Variables.CALLBACK_CHECK_TIME, clock.instant().plus(Duration.ofHours(1))
+                            .toString());
+        }
+        managementService().executeJob(job(Elements.TIMER_AWAIT_CALLBACK, instance).getId());
+        runJobs(instance);
+
+        assertThat(instance).isWaitingAt(Elements.TASK_ESCALATE).variables()
+                .containsEntry(Variables.CALLBACK_OUTCOME, Outcomes.STILL_PENDING)
+                .hasEntrySatisfying(Variables.CALLBACK_OUTCOME_REASON, reason -> assertThat((String) reason)
+                        .contains("still TO_BE_RETRIED after 3 checks"));
+    }
+
+    @Test
+    void shouldAskSupervisorNotRetryWhenTalkdeskRefusesTheOutcomeLookup() {
+        ProcessInstance instance = bookedFollowUp();
+        talkdesk.stubFor(get(urlPathEqualTo(LIST)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":\"INVALID_PARAMETER\",\"message\":\"phone_number is invalid\"}")));
+
+        managementService().executeJob(job(Elements.TIMER_AWAIT_CALLBACK, instance).getId());
+        runJobs(instance);
+
+        assertThat(instance).isWaitingAt(Elements.TASK_ESCALATE).variables()
+                .containsEntry(Variables.CALLBACK_OUTCOME, Outcomes.CHECK_REFUSED);
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    }
+
+    @Test
+    void shouldAskSupervisorWhenTalkdeskRefusesToCancel() {
+        ProcessInstance instance = bookedFollowUp();
+        talkdesk.stubFor(delete(LIST + "/cb-1").willReturn(aResponse().withStatus(422)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":\"INVALID_CALLBACK\",\"message\":\"The callback cannot be cancelled\"}")));
+
+        runtimeService().createMessageCorrelation(Messages.CANCELLATION_REQUESTED).processInstanceBusinessKey(TICKET)
+                .correlate();
+        runJobs(instance);
+
+        assertThat(instance).hasPassed(Elements.EVENT_CANCEL_REJECTED).isWaitingAt(Elements.TASK_ESCALATE)
+                .variables().hasEntrySatisfying(Variables.CALLBACK_OUTCOME_REASON, reason ->
+                        assertThat((String) reason).contains("Talkdesk refused to cancel callback cb-1"));
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    }
+
+    @Test
+    void shouldAskSupervisorWhenTalkdeskRefusesTheLookForAnActiveCallback() {
+        talkdesk.stubFor(get(urlPathEqualTo(LIST)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":\"INVALID_PARAMETER\",\"message\":\"phone_number is invalid\"}")));
+
+        ProcessInstance instance = startFollowUp(request());
+        runJobs(instance);
+
+        assertThat(instance).hasPassed(Elements.EVENT_FIND_REJECTED).isWaitingAt(Elements.TASK_REVIEW).variables()
+                .containsEntry(Variables.CALLBACK_REJECTION_CODE, Errors.CALLBACK_REJECTED);
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
     }
 }
