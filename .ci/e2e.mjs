@@ -116,7 +116,9 @@ try {
   const message = page.locator('textarea[id$="-Field_callbackRejectionMessage"]');
   await message.waitFor();
   const reason = await message.inputValue();
-  if (!reason.includes('caller_id')) throw new Error(`review form does not show Talkdesk's reason: ${reason}`);
+  if (!reason.includes('Caller ID +351 21 999 9999 is not a number your Talkdesk account owns')) {
+    throw new Error(`review form does not show Talkdesk's reason in plain words: ${reason}`);
+  }
   await shot('review-task');
   await fill('callerId', '+14155550100');
   await page.locator('button:has-text("Complete")').first().click();

@@ -1,6 +1,7 @@
 package io.followup.callbacks.delegate;
 
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_REJECTION_CODE;
+import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_REJECTION_DETAIL;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_REJECTION_MESSAGE;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_REQUEST;
 
@@ -11,6 +12,7 @@ import io.followup.callbacks.request.CallbackRequestJson;
 import io.followup.callbacks.request.CallbackRequestValidation;
 import io.followup.callbacks.request.FieldProblem;
 import io.followup.callbacks.talkdesk.JobDeadline;
+import io.followup.callbacks.talkdesk.error.CallbackRejectedException;
 import io.followup.callbacks.talkdesk.error.TalkdeskConfigurationException;
 import io.followup.callbacks.talkdesk.error.TalkdeskTransientException;
 import java.time.Duration;
@@ -121,9 +123,20 @@ public abstract class CallbackDelegate implements JavaDelegate {
         return new BpmnError(code, message);
     }
 
+    /**
+     * Talkdesk's refusal of {@code request}: the plain message (one line per field, in our field names) as the BPMN
+     * error's message and {@code callbackRejectionMessage}, the technical one in {@code callbackRejectionDetail}.
+     */
+    protected BpmnError rejectedByTalkdesk(DelegateExecution execution, CallbackRejectedException rejection,
+            CallbackRequest request) {
+        execution.setVariable(CALLBACK_REJECTION_DETAIL, rejection.getMessage());
+        return reject(execution, Errors.CALLBACK_REJECTED, RejectionInPlainWords.of(rejection, request));
+    }
+
     /** Clears rejection variables of an earlier round once a step succeeds. */
     protected static void clearRejection(DelegateExecution execution) {
         execution.removeVariable(CALLBACK_REJECTION_CODE);
         execution.removeVariable(CALLBACK_REJECTION_MESSAGE);
+        execution.removeVariable(CALLBACK_REJECTION_DETAIL);
     }
 }

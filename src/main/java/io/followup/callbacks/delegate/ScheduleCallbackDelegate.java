@@ -57,7 +57,7 @@ public class ScheduleCallbackDelegate extends CallbackDelegate {
                 updateOrBook(execution, request, existing.get().callbackId());
             }
         } catch (CallbackRejectedException e) {
-            throw reject(execution, Errors.CALLBACK_REJECTED, e.getMessage());
+            throw rejectedByTalkdesk(execution, e, request);
         }
         clearRejection(execution);
     }

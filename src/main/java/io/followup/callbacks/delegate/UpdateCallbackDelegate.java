@@ -40,7 +40,7 @@ public class UpdateCallbackDelegate extends CallbackDelegate {
         try {
             talkdesk.update(callbackId, request);
         } catch (CallbackRejectedException e) {
-            throw reject(execution, Errors.CALLBACK_REJECTED, e.getMessage());
+            throw rejectedByTalkdesk(execution, e, request);
         } catch (CallbackNotFoundException | CallbackConflictException e) {
             throw reject(execution, Errors.CALLBACK_NOT_FOUND, e.getMessage());
         }

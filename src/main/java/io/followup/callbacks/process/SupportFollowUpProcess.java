@@ -39,6 +39,8 @@ public final class SupportFollowUpProcess {
         public static final String CALLBACK_SCHEDULED_TIME = "callbackScheduledTime";
         public static final String CALLBACK_REJECTION_CODE = "callbackRejectionCode";
         public static final String CALLBACK_REJECTION_MESSAGE = "callbackRejectionMessage";
+        /** The technical side of a rejection (code, HTTP status, request) for operators; the message is plain. */
+        public static final String CALLBACK_REJECTION_DETAIL = "callbackRejectionDetail";
 
         /**
          * Set by "Validate callback request": the normalised request as JSON (E.164 numbers, UTC instant, zone,

@@ -442,7 +442,9 @@ class SupportFollowUpProcessTest {
         assertThat(instance).isWaitingAt(Elements.TASK_REVIEW).variables()
                 .containsEntry(Variables.CALLBACK_REJECTION_CODE, Errors.CALLBACK_REJECTED);
         assertThat((String) runtimeService().getVariable(instance.getId(), Variables.CALLBACK_REJECTION_MESSAGE))
-                .contains("INVALID_CALLER_ID").contains("caller_id: not owned");
+                .isEqualTo("Caller ID +1 415-555-0100 is not a number your Talkdesk account owns");
+        assertThat((String) runtimeService().getVariable(instance.getId(), Variables.CALLBACK_REJECTION_DETAIL))
+                .contains("INVALID_CALLER_ID").contains("HTTP 422").contains("caller_id: not owned");
 
         complete(task(), Map.of(Variables.CALLER_ID, "+351210000000", Variables.REVIEW_GIVE_UP, false));
         runJobs(instance);
