@@ -130,10 +130,11 @@ public class CallbackDelegatesConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public TalkdeskCallbacksPlugin talkdeskCallbacksPlugin(TalkdeskProperties properties,
-            ObjectProvider<MeterRegistry> registry) {
+            ObjectProvider<MeterRegistry> registry, ClusterLocks locks) {
         TalkdeskCallbacksPlugin plugin = new TalkdeskCallbacksPlugin(properties,
                 TalkdeskAutoConfiguration.registry(registry));
         plugin.setBuildDelegates(false);
+        plugin.setTicketLock(locks);
         return plugin;
     }
 }

@@ -2,6 +2,7 @@ package io.followup.callbacks.engine;
 
 import io.followup.callbacks.cluster.ClusterLocks;
 import io.followup.callbacks.cluster.JvmLocks;
+import io.followup.callbacks.cluster.TicketLock;
 import io.followup.callbacks.process.ShippedModel;
 import io.followup.callbacks.request.AssignType;
 import io.followup.callbacks.settings.InvalidTalkdeskConfigurationException;
@@ -18,6 +19,7 @@ import io.micrometer.core.instrument.Metrics;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * element templates work with {@code camunda:delegateExpression} on an engine without Spring (unless
  * {@code buildDelegates} is false because the host provides them, as Spring Boot does with beans);</li>
  * <li>honours Talkdesk's {@code Retry-After} when a job fails on a 429;</li>
- * <li>deploys the shipped {@code support-follow-up} process and its forms when {@code deployModel} is true.</li>
+ * <li>deploys the shipped {@code support-follow-up} process and its forms when {@code deployModel} is true;</li>
+ * <li>refuses a second running {@code support-follow-up} for a ticket, whatever starts it
+ * ({@link OneFollowUpPerTicket}).</li>
  * </ul>
  * Settings are plain setters named after the {@code talkdesk.*} properties without the prefix, in camelCase:
  * {@code talkdesk.auth.client-id} is {@code authClientId}, {@code talkdesk.api.base-url} is {@code apiBaseUrl}.
@@ -53,6 +57,7 @@ public class TalkdeskCallbacksPlugin extends AbstractProcessEnginePlugin {
     private final TalkdeskProperties settings;
     private MeterRegistry registry;
     private boolean buildDelegates = true;
+    private TicketLock ticketLock = ClusterLocks.NONE;
 
     /** For XML configuration: settings come through the setters. */
     public TalkdeskCallbacksPlugin() {
@@ -78,6 +83,10 @@ public class TalkdeskCallbacksPlugin extends AbstractProcessEnginePlugin {
         if (buildDelegates) {
             configuration.setBeans(new LayeredBeans(plainEngineDelegates(), configuration.getBeans()));
         }
+        if (configuration.getCustomPreBPMNParseListeners() == null) {
+            configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPreBPMNParseListeners().add(new OneFollowUpPerTicket(() -> ticketLock));
     }
 
     @Override
@@ -98,8 +107,10 @@ public class TalkdeskCallbacksPlugin extends AbstractProcessEnginePlugin {
         TalkdeskCallbackService talkdesk = CallbackComponents.service(settings, api, tokens, registry,
                 TalkdeskCallbackService.lookupExecutor());
         LOG.info("TDCB-P001 Talkdesk callbacks plugin: callbacks go to Talkdesk at {}", connection.apiBaseUrl().get());
-        return CallbackComponents.delegates(settings, CallbackComponents.requests(settings, clock), talkdesk,
-                locks(), clock);
+        ClusterLocks locks = locks();
+        ticketLock = locks;
+        return CallbackComponents.delegates(settings, CallbackComponents.requests(settings, clock), talkdesk, locks,
+                clock);
     }
 
     /** Without Spring's transaction manager the locks live in this JVM, released when the engine's command ends. */
@@ -142,6 +153,11 @@ public class TalkdeskCallbacksPlugin extends AbstractProcessEnginePlugin {
     /** false when the host provides the delegates itself (Spring beans, or mocks in a test). Default true. */
     public void setBuildDelegates(boolean buildDelegates) {
         this.buildDelegates = buildDelegates;
+    }
+
+    /** The per-ticket lock a start takes before it looks for a running follow-up of the ticket (Spring Boot). */
+    public void setTicketLock(TicketLock ticketLock) {
+        this.ticketLock = ticketLock;
     }
 
     /** The meter registry for the plugin's metrics; Micrometer's global registry by default. */

@@ -106,6 +106,22 @@ class FollowUpAppTest {
     }
 
     @Test
+    void shouldRefuseASecondFollowUpForATicketWhateverStartsIt() {
+        String instanceId = startAndAwaitBooking("T-ONCE", "+351912345601");
+        String message = "{\"messageName\":\"SupportTicketResolved\",\"businessKey\":\"T-ONCE\","
+                + "\"processVariables\":{\"ticketId\":{\"value\":\"T-ONCE\",\"type\":\"String\"}}}";
+
+        AppTestSupport.Answer rest = send("POST", base() + "/engine-rest/message", "application/json", message, true);
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(SupportFollowUpProcess.PROCESS_KEY,
+                Map.of(Variables.TICKET_ID, "T-ONCE")))
+                .hasMessageContaining("TDCB-P011 ticket T-ONCE already has a running follow-up");
+
+        assertThat(rest.status()).isEqualTo(400);
+        assertThat(rest.body()).contains("already has a running follow-up").contains(instanceId);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("T-ONCE").count()).isOne();
+    }
+
+    @Test
     void shouldFailVisiblyNotEndSilentlyWhenAnAnalystsOwnModelDoesNotCatchABpmnError() {
         repositoryService.createDeployment().addModelInstance("analyst-own.bpmn", Bpmn.createExecutableProcess(
                 "analyst-own").camundaHistoryTimeToLive(1).startEvent().serviceTask("Task_Validate")
@@ -248,7 +264,9 @@ class FollowUpAppTest {
         assertThat(variables).containsEntry(Variables.CALLBACK_REJECTION_CODE,
                 SupportFollowUpProcess.Errors.CALLBACK_REJECTED);
         assertThat((String) variables.get(Variables.CALLBACK_REJECTION_MESSAGE))
-                .contains("caller_id: is not a number owned by the account").doesNotContain("219999999");
+                .isEqualTo("Caller ID +351 21 999 9999 is not a number your Talkdesk account owns");
+        assertThat((String) variables.get(Variables.CALLBACK_REJECTION_DETAIL))
+                .contains("caller_id: is not a number owned by the account").contains("HTTP 422");
     }
 
     @Test
