@@ -3,6 +3,7 @@ package io.followup.callbacks.delegate;
 import io.followup.callbacks.talkdesk.error.TalkdeskException;
 import io.followup.callbacks.talkdesk.error.TalkdeskTransientException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,10 +14,22 @@ import java.util.Optional;
 public class CallbackTaskFailedException extends RuntimeException {
 
     private final transient TalkdeskException failure;
+    private final transient Map<String, String> keep;
 
     public CallbackTaskFailedException(String message, TalkdeskException failure) {
+        this(message, failure, Map.of());
+    }
+
+    /** A failure after which {@code keep} is stored on the follow-up, although the job's transaction rolls back. */
+    public CallbackTaskFailedException(String message, TalkdeskException failure, Map<String, String> keep) {
         super(message, failure);
         this.failure = failure;
+        this.keep = Map.copyOf(keep);
+    }
+
+    /** Process variables the failed-job handling stores on the follow-up in its own transaction. */
+    public Map<String, String> variablesToKeep() {
+        return keep;
     }
 
     /** How long Talkdesk asked us to wait before trying again, if it did. */

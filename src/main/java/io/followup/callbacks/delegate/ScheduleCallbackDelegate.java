@@ -5,12 +5,15 @@ import io.followup.callbacks.process.SupportFollowUpProcess.Errors;
 import io.followup.callbacks.process.SupportFollowUpProcess.Status;
 import io.followup.callbacks.request.CallbackRequest;
 import io.followup.callbacks.request.CallbackRequestFactory;
-import io.followup.callbacks.request.TicketReference;
 import io.followup.callbacks.talkdesk.TalkdeskCallbackService;
 import io.followup.callbacks.talkdesk.api.CallbackResource;
 import io.followup.callbacks.talkdesk.error.CallbackConflictException;
 import io.followup.callbacks.talkdesk.error.CallbackNotFoundException;
 import io.followup.callbacks.talkdesk.error.CallbackRejectedException;
+import io.followup.callbacks.talkdesk.error.TalkdeskTransientException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * "Schedule callback": books the callback, exactly once. Right before booking it looks again for an active callback
- * on the number: one this ticket booked already (an earlier attempt whose answer was lost) is adopted; one booked
- * meanwhile by someone else is updated instead of adding a duplicate. Talkdesk's refusal becomes
+ * on the number: one an earlier attempt of this follow-up booked although its answer was lost is adopted (it is
+ * recognised by the {@link BookingAttempt} left behind, not by its notes); any other active one is updated instead
+ * of adding a duplicate (after a node died mid-call, that is its own booking, updated to the same values). Talkdesk's refusal becomes
  * {@code CALLBACK_REJECTED}. The look and the booking happen under the {@link PhoneNumberLock} of the number, held
  * until the job's transaction ends, so two follow-ups for one number (on any node) never both book.
  */
@@ -44,25 +48,51 @@ public class ScheduleCallbackDelegate extends CallbackDelegate {
     protected void run(DelegateExecution execution) {
         CallbackRequest request = bookableRequest(execution);
         lock.lockFor(request.phoneNumber());
+        Optional<BookingAttempt> earlier = BookingAttempt.read(execution.getVariable(BookingAttempt.VARIABLE));
         try {
-            Optional<CallbackResource> existing = FindActiveCallbackDelegate.preferOwn(
-                    talkdesk.findActive(request.phoneNumber()), request.ticketId());
-            if (existing.isEmpty()) {
-                outputs.booked(execution, talkdesk.schedule(request).callbackId(), Status.SCHEDULED, request);
-            } else if (TicketReference.isMarkedFor(existing.get().notes(), request.ticketId())) {
-                LOG.info("TDCB-D110 adopting callback {} booked earlier for ticket {}", existing.get().callbackId(),
-                        request.ticketId());
-                outputs.booked(execution, existing.get().callbackId(), Status.SCHEDULED, request);
+            List<CallbackResource> active = talkdesk.findActive(request.phoneNumber());
+            Optional<CallbackResource> ours = earlier.flatMap(attempt -> createdBy(attempt, active, request));
+            if (ours.isPresent()) {
+                LOG.info("TDCB-D110 adopting callback {}: booked by an earlier attempt whose answer was lost",
+                        ours.get().callbackId());
+                outputs.booked(execution, ours.get().callbackId(), Status.SCHEDULED, request);
             } else {
-                updateOrBook(execution, request, existing.get().callbackId());
+                Optional<CallbackResource> existing = FindActiveCallbackDelegate.preferOwn(active, request.ticketId());
+                if (existing.isEmpty()) {
+                    book(execution, request, earlier.orElseGet(() -> BookingAttempt.before(Instant.now(), active)));
+                } else {
+                    updateOrBook(execution, request, existing.get().callbackId(), active);
+                }
             }
         } catch (CallbackRejectedException e) {
             throw rejectedByTalkdesk(execution, e, request);
         }
+        execution.removeVariable(BookingAttempt.VARIABLE);
         clearRejection(execution);
     }
 
-    private void updateOrBook(DelegateExecution execution, CallbackRequest request, String activeId) {
+    /**
+     * The callback an earlier attempt created: among the active ones, else (it may have been called already) among
+     * all of the number's callbacks, which costs one more look and happens only after a lost answer.
+     */
+    private Optional<CallbackResource> createdBy(BookingAttempt attempt, List<CallbackResource> active,
+            CallbackRequest request) {
+        Optional<CallbackResource> created = attempt.createdAmong(active, request);
+        return created.isPresent() ? created : attempt.createdAmong(talkdesk.findAll(request.phoneNumber()), request);
+    }
+
+    /** Books the request; an answer that never comes leaves {@code attempt} on the follow-up for the retry. */
+    private void book(DelegateExecution execution, CallbackRequest request, BookingAttempt attempt) {
+        try {
+            outputs.booked(execution, talkdesk.schedule(request).callbackId(), Status.SCHEDULED, request);
+        } catch (TalkdeskTransientException lost) {
+            throw new CallbackTaskFailedException(taskName() + " for ticket " + execution.getProcessBusinessKey()
+                    + " failed: " + lost.getMessage(), lost, Map.of(BookingAttempt.VARIABLE, attempt.toJson()));
+        }
+    }
+
+    private void updateOrBook(DelegateExecution execution, CallbackRequest request, String activeId,
+            List<CallbackResource> active) {
         LOG.info("TDCB-D120 an active callback {} exists for the number; updating it instead of booking another",
                 activeId);
         try {
@@ -70,7 +100,7 @@ public class ScheduleCallbackDelegate extends CallbackDelegate {
             outputs.booked(execution, activeId, Status.UPDATED, request);
         } catch (CallbackNotFoundException | CallbackConflictException gone) {
             LOG.info("TDCB-D121 callback {} ended meanwhile; booking a new one", activeId);
-            outputs.booked(execution, talkdesk.schedule(request).callbackId(), Status.SCHEDULED, request);
+            book(execution, request, BookingAttempt.before(Instant.now(), active));
         }
     }
 

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Date;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
@@ -15,7 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the engine's usual retry handling of a failed job (retry cycle, decrement, incident), then, when Talkdesk
- * answered 429 with {@code Retry-After}, pushes the job's next due date to no earlier than the server asked.
+ * answered 429 with {@code Retry-After}, pushes the job's next due date to no earlier than the server asked, and
+ * stores what the failed step asked to keep (a booking whose answer was lost) on the follow-up: this transaction
+ * commits while the job's own rolled back.
  */
 public class RetryAfterFailedJobCommandFactory implements FailedJobCommandFactory {
 
@@ -41,6 +44,8 @@ public class RetryAfterFailedJobCommandFactory implements FailedJobCommandFactor
                     .tag("outcome", job != null && job.getRetries() > 0 ? "retry" : "incident")
                     .tag("exception", rootOf(exception).getClass().getSimpleName())
                     .register(registry).increment();
+            keep(exception).filter(variables -> job != null && job.getExecution() != null)
+                    .ifPresent(variables -> job.getExecution().setVariables(variables));
             if (retryAfter.isPresent() && job != null && job.getRetries() > 0) {
                 Date earliest = new Date(ClockUtil.getCurrentTime().getTime() + retryAfter.get().toMillis());
                 if (job.getDuedate() == null || job.getDuedate().before(earliest)) {
@@ -60,6 +65,16 @@ public class RetryAfterFailedJobCommandFactory implements FailedJobCommandFactor
             cause = cause.getCause();
         }
         return cause;
+    }
+
+    /** What the failed step asked to keep on the follow-up (a booking whose answer was lost). */
+    static Optional<Map<String, String>> keep(Throwable exception) {
+        for (Throwable cause = exception; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof CallbackTaskFailedException failed && !failed.variablesToKeep().isEmpty()) {
+                return Optional.of(failed.variablesToKeep());
+            }
+        }
+        return Optional.empty();
     }
 
     static Optional<Duration> retryAfter(Throwable exception) {

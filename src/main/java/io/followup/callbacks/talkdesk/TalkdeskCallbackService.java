@@ -177,6 +177,11 @@ public class TalkdeskCallbackService {
                 .findFirst();
     }
 
+    /** Every callback of {@code phoneNumber}, in whatever status (every page). */
+    public List<CallbackResource> findAll(String phoneNumber) {
+        return listAll(phoneNumber, null);
+    }
+
     /** The callback {@code callbackId} of {@code phoneNumber}, in whatever status. */
     public Optional<CallbackResource> findById(String phoneNumber, String callbackId) {
         Optional<CallbackResource> callback = listAll(phoneNumber, null).stream()

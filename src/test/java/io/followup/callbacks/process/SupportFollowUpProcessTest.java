@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
@@ -30,6 +31,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.followup.callbacks.cluster.PhoneNumberLock;
 import io.followup.callbacks.delegate.CallbackOutputs;
+import io.followup.callbacks.delegate.BookingAttempt;
 import io.followup.callbacks.delegate.CancelCallbackDelegate;
 import io.followup.callbacks.delegate.CheckCallbackOutcomeDelegate;
 import io.followup.callbacks.delegate.FindActiveCallbackDelegate;
@@ -91,6 +93,8 @@ class SupportFollowUpProcessTest {
 
     private static WireMockServer talkdesk;
     private String callbackTime;
+    /** The time Talkdesk's answers in a test give their callbacks: the one the test requested. */
+    private static String booked;
     /** The delegates' time: a test moves it forward to let an outage outlive the callback time. */
     private MutableClock clock;
 
@@ -130,6 +134,7 @@ class SupportFollowUpProcessTest {
                 Duration.ofHours(1), 3));
         Mocks.register(TalkdeskRetry.BEAN_NAME, new TalkdeskRetry("R3/PT1M"));
         callbackTime = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        booked = callbackTime;
     }
 
     @AfterEach
@@ -154,7 +159,7 @@ class SupportFollowUpProcessTest {
 
     private static String callback(String id, String status, String notes) {
         return "{\"callback_id\":\"" + id + "\",\"phone_number\":\"" + PHONE + "\",\"status\":\"" + status
-                + "\",\"scheduled_time_to_call\":\"2030-01-01T10:00:00Z\",\"timezone\":\"Europe/Lisbon\","
+                + "\",\"scheduled_time_to_call\":\"" + booked + "\",\"timezone\":\"Europe/Lisbon\","
                 + "\"caller_id\":\"+14155550100\",\"notes\":\"" + notes + "\"}";
     }
 
@@ -199,6 +204,14 @@ class SupportFollowUpProcessTest {
     /** {@link #runJobs}, stopping at the first job that fails (the engine records the failure on the job). */
     private static Job runJobsUntilOneFails(ProcessInstance instance) {
         return runJobs(instance, true);
+    }
+
+    /** Runs the next {@code count} jobs of {@code instance}, each of which must succeed. */
+    private static void runJobs(ProcessInstance instance, int count) {
+        for (int i = 0; i < count; i++) {
+            managementService().executeJob(managementService().createJobQuery().processInstanceId(instance.getId())
+                    .messages().singleResult().getId());
+        }
     }
 
     private static Job runJobs(ProcessInstance instance, boolean failureExpected) {
@@ -737,5 +750,67 @@ class SupportFollowUpProcessTest {
         assertThat(instance).hasPassed(Elements.EVENT_FIND_REJECTED).isWaitingAt(Elements.TASK_REVIEW).variables()
                 .containsEntry(Variables.CALLBACK_REJECTION_CODE, Errors.CALLBACK_REJECTED);
         assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    }
+
+    /** The first booking reaches Talkdesk but its answer is lost; afterwards Talkdesk lists {@code afterwards}. */
+    private ProcessInstance bookingWhoseAnswerWasLost(String activeAfterwards, String allAfterwards) {
+        talkdesk.stubFor(get(urlPathEqualTo(LIST)).inScenario("lost").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(page())));
+        talkdesk.stubFor(post(LIST).inScenario("lost").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("booked")
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        talkdesk.stubFor(get(urlPathEqualTo(LIST)).inScenario("lost").whenScenarioStateIs("booked")
+                .withQueryParam("status", matching("UNATTEMPTED|TO_BE_RETRIED"))
+                .willReturn(okJson(activeAfterwards == null ? page() : page(activeAfterwards))));
+        talkdesk.stubFor(get(urlPathEqualTo(LIST)).inScenario("lost").whenScenarioStateIs("booked")
+                .withQueryParam("status", com.github.tomakehurst.wiremock.client.WireMock.absent())
+                .willReturn(okJson(page(allAfterwards))));
+        talkdesk.stubFor(post(LIST).inScenario("lost").whenScenarioStateIs("booked")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody(callback("cb-duplicate", "UNATTEMPTED", "[ticket:" + TICKET + "]"))));
+        ProcessInstance instance = startFollowUp(request());
+        Job schedule = runJobsUntilOneFails(instance);
+        assertThat(schedule.getExceptionMessage()).contains("Schedule callback");
+        managementService().executeJob(schedule.getId());
+        return instance;
+    }
+
+    @Test
+    void shouldAdoptTheLostBookingEvenWhenAnAgentReplacedItsNotes() {
+        String edited = callback("cb-lost", "UNATTEMPTED", "Customer prefers mornings");
+
+        ProcessInstance instance = bookingWhoseAnswerWasLost(edited, edited);
+
+        assertThat(instance).isWaitingAt(Elements.GATEWAY_AWAIT_CALLBACK).variables()
+                .containsEntry(Variables.CALLBACK_ID, "cb-lost").doesNotContainKey(BookingAttempt.VARIABLE);
+        talkdesk.verify(1, postRequestedFor(urlEqualTo(LIST)));
+    }
+
+    @Test
+    void shouldAdoptTheLostBookingEvenWhenTalkdeskAlreadyCalledTheCustomer() {
+        ProcessInstance instance = bookingWhoseAnswerWasLost(null,
+                callback("cb-lost", "SUCCESS", "[ticket:" + TICKET + "] Invoice question"));
+
+        assertThat(instance).isWaitingAt(Elements.GATEWAY_AWAIT_CALLBACK).variables()
+                .containsEntry(Variables.CALLBACK_ID, "cb-lost");
+        talkdesk.verify(1, postRequestedFor(urlEqualTo(LIST)));
+    }
+
+    @Test
+    void shouldNotTakeAnotherFollowUpsCallbackOfTheSameTicketForItsOwn() {
+        // an earlier follow-up of this ticket left an active callback; this one must update it, not adopt it as is
+        givenNoActiveCallback();
+        ProcessInstance instance = startFollowUp(request());
+        runJobs(instance, 2);
+        talkdesk.stubFor(get(urlPathEqualTo(LIST)).withQueryParam("status", equalTo("UNATTEMPTED"))
+                .willReturn(okJson(page(callback("cb-earlier", "UNATTEMPTED", "[ticket:" + TICKET + "] old")))));
+        givenTalkdeskUpdates("cb-earlier");
+
+        runJobs(instance);
+
+        assertThat(instance).isWaitingAt(Elements.GATEWAY_AWAIT_CALLBACK).variables()
+                .containsEntry(Variables.CALLBACK_ID, "cb-earlier").containsEntry(Variables.CALLBACK_STATUS,
+                        Status.UPDATED);
+        talkdesk.verify(1, patchRequestedFor(urlEqualTo(LIST + "/cb-earlier")));
+        talkdesk.verify(0, postRequestedFor(urlEqualTo(LIST)));
     }
 }

@@ -207,6 +207,8 @@ class HostCallbackProcessTest {
         assertThat(runtimeService.getVariable(instance.getId(), "callbackRejectionCode"))
                 .isEqualTo("CALLBACK_REJECTED");
         assertThat((String) runtimeService.getVariable(instance.getId(), "callbackRejectionMessage"))
+                .isEqualTo("Caller ID +1 415-555-0100 is not a number your Talkdesk account owns");
+        assertThat((String) runtimeService.getVariable(instance.getId(), "callbackRejectionDetail"))
                 .contains("422").contains("Caller ID is not owned by the account");
         assertThat(runtimeService.getVariable(instance.getId(), "talkdeskCallbackId")).isNull();
         // a business rejection is not retried: one attempt, no incident, no job left behind
