@@ -105,8 +105,9 @@ public class CallbackDelegatesConfiguration {
 
     @Bean(Delegates.CANCEL)
     @ConditionalOnMissingBean(name = Delegates.CANCEL)
-    public CancelCallbackDelegate cancelCallback(CallbackRequestFactory requests, TalkdeskCallbackService talkdesk) {
-        return new CancelCallbackDelegate(requests, talkdesk);
+    public CancelCallbackDelegate cancelCallback(CallbackRequestFactory requests, TalkdeskCallbackService talkdesk,
+            ClusterLocks locks) {
+        return new CancelCallbackDelegate(requests, talkdesk, locks);
     }
 
     @Bean(Delegates.CHECK_OUTCOME)

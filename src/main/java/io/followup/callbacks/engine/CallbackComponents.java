@@ -106,7 +106,7 @@ public final class CallbackComponents {
         beans.put(Delegates.FIND_ACTIVE, new FindActiveCallbackDelegate(requests, talkdesk));
         beans.put(Delegates.SCHEDULE, new ScheduleCallbackDelegate(requests, talkdesk, outputs, locks));
         beans.put(Delegates.UPDATE, new UpdateCallbackDelegate(requests, talkdesk, outputs));
-        beans.put(Delegates.CANCEL, new CancelCallbackDelegate(requests, talkdesk));
+        beans.put(Delegates.CANCEL, new CancelCallbackDelegate(requests, talkdesk, locks));
         beans.put(Delegates.CHECK_OUTCOME, checkOutcome(settings, requests, talkdesk, clock));
         beans.put(TalkdeskRetry.BEAN_NAME, retry(settings));
         return beans;

@@ -52,6 +52,14 @@ public final class SupportFollowUpProcess {
         public static final String ACTIVE_CALLBACK_FOUND = "activeCallbackFound";
         /** Set by the post-call check: the final Talkdesk status of the booked callback. */
         public static final String CALLBACK_OUTCOME = "callbackOutcome";
+        /**
+         * Set by a cancellation that arrived while the follow-up could not act on it (booking, review): honoured when
+         * the callback is booked (it is cancelled at once) or when the review ends (the follow-up ends).
+         */
+        public static final String CANCELLATION_REQUESTED = "cancellationRequested";
+        /** Set by "Cancel callback" when the callback stays because other tickets' follow-ups still need it. */
+        public static final String CALLBACK_SHARED_WITH = "callbackSharedWith";
+
         /** Set by the review task: {@code true} to give up, otherwise the corrected values go round again. */
         public static final String REVIEW_GIVE_UP = "reviewGiveUp";
         /** Set by the post-call check: why the follow-up needs a supervisor, in plain words (null when it does not). */
@@ -129,6 +137,7 @@ public final class SupportFollowUpProcess {
         public static final String TASK_ESCALATE = "Task_FollowUpMissedCallback";
         public static final String TIMER_AWAIT_CALLBACK = "Timer_AwaitCallbackTime";
         public static final String GATEWAY_AWAIT_CALLBACK = "Gateway_AwaitCallback";
+        public static final String GATEWAY_CANCELLATION_PENDING = "Gateway_CancellationPending";
         public static final String GATEWAY_ACTIVE_CALLBACK_FOUND = "Gateway_ActiveCallbackFound";
         public static final String GATEWAY_REVIEW_DECISION = "Gateway_ReviewDecision";
         public static final String EVENT_INVALID_REQUEST = "Event_InvalidRequest";

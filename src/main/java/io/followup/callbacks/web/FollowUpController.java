@@ -55,11 +55,14 @@ public class FollowUpController {
 
     @PostMapping("/{ticketId}/cancellation")
     public ResponseEntity<Map<String, Object>> cancel(@PathVariable String ticketId) {
-        if (!starter.requestCancellation(ticketId)) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("ticketId", ticketId, "message",
-                    "no follow-up of this ticket is waiting for its callback"));
-        }
-        return ResponseEntity.accepted().body(Map.of("ticketId", ticketId, "message", "cancellation requested"));
+        return switch (starter.requestCancellation(ticketId)) {
+            case REQUESTED -> ResponseEntity.accepted().body(Map.of("ticketId", ticketId, "message",
+                    "cancellation requested"));
+            case RECORDED -> ResponseEntity.accepted().body(Map.of("ticketId", ticketId, "message",
+                    "cancellation recorded: the follow-up is booking or in review and cancels as soon as it can"));
+            case NOT_FOUND -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("ticketId", ticketId,
+                    "message", "no follow-up of this ticket is running"));
+        };
     }
 
     @ExceptionHandler(LockBusyException.class)

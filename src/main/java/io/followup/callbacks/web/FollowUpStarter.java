@@ -3,6 +3,7 @@ package io.followup.callbacks.web;
 import io.followup.callbacks.cluster.TicketLock;
 import io.followup.callbacks.process.SupportFollowUpProcess;
 import io.followup.callbacks.process.SupportFollowUpProcess.Messages;
+import io.followup.callbacks.process.SupportFollowUpProcess.Variables;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.IntStream;
@@ -64,16 +65,36 @@ public class FollowUpStarter {
         });
     }
 
-    /** Asks the running follow-up of {@code ticketId} to cancel its callback; false when none waits for it. */
-    public boolean requestCancellation(String ticketId) {
+    /** What became of a cancellation request. */
+    public enum Cancellation {
+        /** The follow-up waited for its callback and is cancelling it now. */
+        REQUESTED,
+        /** The follow-up is booking or in review: the cancellation is honoured once it can act. */
+        RECORDED,
+        /** No follow-up of the ticket is running. */
+        NOT_FOUND
+    }
+
+    /**
+     * Asks the running follow-up of {@code ticketId} to cancel its callback: at once when it waits for the callback,
+     * else recorded ({@code cancellationRequested}) and honoured when the booking or the review ends.
+     */
+    public Cancellation requestCancellation(String ticketId) {
         long waiting = runtimeService.createExecutionQuery()
                 .processDefinitionKey(SupportFollowUpProcess.PROCESS_KEY).processInstanceBusinessKey(ticketId)
                 .messageEventSubscriptionName(Messages.CANCELLATION_REQUESTED).count();
-        if (waiting == 0) {
-            return false;
+        if (waiting > 0) {
+            runtimeService.createMessageCorrelation(Messages.CANCELLATION_REQUESTED)
+                    .processInstanceBusinessKey(ticketId).correlateAll();
+            return Cancellation.REQUESTED;
         }
-        runtimeService.createMessageCorrelation(Messages.CANCELLATION_REQUESTED).processInstanceBusinessKey(ticketId)
-                .correlateAll();
-        return true;
+        ProcessInstance running = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(SupportFollowUpProcess.PROCESS_KEY).processInstanceBusinessKey(ticketId)
+                .listPage(0, 1).stream().findFirst().orElse(null);
+        if (running == null) {
+            return Cancellation.NOT_FOUND;
+        }
+        runtimeService.setVariable(running.getId(), Variables.CANCELLATION_REQUESTED, true);
+        return Cancellation.RECORDED;
     }
 }

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,9 @@ class FollowUpAppTest {
 
     @Autowired
     RepositoryService repositoryService;
+
+    @Autowired
+    TaskService taskService;
 
     private String base() {
         return "http://localhost:" + port;
@@ -103,6 +107,24 @@ class FollowUpAppTest {
 
     private JsonNode sandboxCallbacks() {
         return send("GET", base() + "/talkdesk-sandbox/admin/callbacks", null, null, true).json();
+    }
+
+    @Test
+    void shouldHonourACancellationThatArrivedDuringTheReviewWhenTheReviewEnds() {
+        String instanceId = postJson(base() + "/api/follow-ups", followUp("T-APP-CANCEL", "+351912000016",
+                "\"callerId\":\"+351219999999\"")).json().get("processInstanceId").asText();
+        await("the review task", () -> runtimeService.createExecutionQuery().processInstanceId(instanceId)
+                .activityId(Elements.TASK_REVIEW).count() > 0);
+
+        AppTestSupport.Answer cancelled = postJson(base() + "/api/follow-ups/T-APP-CANCEL/cancellation", null);
+        assertThat(cancelled.status()).isEqualTo(202);
+        assertThat(cancelled.json().get("message").asText()).startsWith("cancellation recorded");
+        taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+                Map.of(Variables.CALLER_ID, "+14155550100", Variables.REVIEW_GIVE_UP, false));
+
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
+        assertThat(variable(instanceId, Variables.CALLBACK_STATUS)).isEqualTo(Status.CANCELLED);
+        assertThat(variable(instanceId, Variables.CALLBACK_ID)).as("nothing booked").isNull();
     }
 
     @Test

@@ -129,7 +129,7 @@ class SupportFollowUpProcessTest {
         Mocks.register(Delegates.FIND_ACTIVE, new FindActiveCallbackDelegate(requests, service));
         Mocks.register(Delegates.SCHEDULE, new ScheduleCallbackDelegate(requests, service, outputs, PhoneNumberLock.NONE));
         Mocks.register(Delegates.UPDATE, new UpdateCallbackDelegate(requests, service, outputs));
-        Mocks.register(Delegates.CANCEL, new CancelCallbackDelegate(requests, service));
+        Mocks.register(Delegates.CANCEL, new CancelCallbackDelegate(requests, service, PhoneNumberLock.NONE));
         Mocks.register(Delegates.CHECK_OUTCOME, new CheckCallbackOutcomeDelegate(requests, service, "PT", clock,
                 Duration.ofHours(1), 3));
         Mocks.register(TalkdeskRetry.BEAN_NAME, new TalkdeskRetry("R3/PT1M"));
@@ -812,5 +812,69 @@ class SupportFollowUpProcessTest {
                         Status.UPDATED);
         talkdesk.verify(1, patchRequestedFor(urlEqualTo(LIST + "/cb-earlier")));
         talkdesk.verify(0, postRequestedFor(urlEqualTo(LIST)));
+    }
+
+    @Test
+    void shouldCancelAtOnceWhenTheCancellationCameWhileTheCallbackWasBeingBooked() {
+        givenNoActiveCallback();
+        givenTalkdeskBooks("cb-1");
+        talkdesk.stubFor(delete(LIST + "/cb-1").willReturn(aResponse().withStatus(204)));
+        ProcessInstance instance = startFollowUp(request());
+        runJobs(instance, 2);
+        assertThat(instance).isWaitingAt(Elements.TASK_SCHEDULE);
+        runtimeService().setVariable(instance.getId(), Variables.CANCELLATION_REQUESTED, true);
+
+        runJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed(Elements.TASK_SCHEDULE, Elements.TASK_CANCEL, Elements.END_CANCELLED)
+                .variables().containsEntry(Variables.CALLBACK_STATUS, Status.CANCELLED);
+        talkdesk.verify(1, deleteRequestedFor(urlEqualTo(LIST + "/cb-1")));
+    }
+
+    @Test
+    void shouldEndCancelledWhenTheCancellationCameDuringTheReview() {
+        Map<String, Object> invalid = request();
+        invalid.put(Variables.PHONE_NUMBER, "12");
+        ProcessInstance instance = startFollowUp(invalid);
+        runJobs(instance);
+        assertThat(instance).isWaitingAt(Elements.TASK_REVIEW);
+        runtimeService().setVariable(instance.getId(), Variables.CANCELLATION_REQUESTED, true);
+
+        complete(task(), Map.of(Variables.PHONE_NUMBER, "+351912345678", Variables.REVIEW_GIVE_UP, false));
+
+        assertThat(instance).isEnded().hasPassed(Elements.END_REJECTED).variables()
+                .containsEntry(Variables.CALLBACK_STATUS, Status.CANCELLED);
+        talkdesk.verify(0, postRequestedFor(urlEqualTo(LIST)));
+    }
+
+    @Test
+    void shouldKeepASharedCallbackWhileAnotherTicketsFollowUpStillNeedsIt() {
+        ProcessInstance first = bookedFollowUp();
+        givenActiveCallback("UNATTEMPTED", "cb-1");
+        givenTalkdeskUpdates("cb-1");
+        Map<String, Object> other = withTime();
+        other.put(Variables.TICKET_ID, "T-2002");
+        ProcessInstance second = runtimeService().startProcessInstanceByKey(PROCESS_KEY, "T-2002", other);
+        runJobs(second);
+        assertThat(second).isWaitingAt(Elements.GATEWAY_AWAIT_CALLBACK).variables()
+                .containsEntry(Variables.CALLBACK_ID, "cb-1").containsEntry(Variables.CALLBACK_STATUS, Status.UPDATED);
+        talkdesk.stubFor(delete(LIST + "/cb-1").willReturn(aResponse().withStatus(204)));
+
+        runtimeService().createMessageCorrelation(Messages.CANCELLATION_REQUESTED).processInstanceBusinessKey(TICKET)
+                .correlate();
+        runJobs(first);
+
+        assertThat(first).isEnded().hasPassed(Elements.END_CANCELLED).variables()
+                .containsEntry(Variables.CALLBACK_STATUS, Status.CANCELLED)
+                .containsEntry(Variables.CALLBACK_SHARED_WITH, "T-2002");
+        talkdesk.verify(0, deleteRequestedFor(urlEqualTo(LIST + "/cb-1")));
+        assertThat(second).isWaitingAt(Elements.GATEWAY_AWAIT_CALLBACK);
+
+        runtimeService().createMessageCorrelation(Messages.CANCELLATION_REQUESTED).processInstanceBusinessKey("T-2002")
+                .correlate();
+        runJobs(second);
+
+        assertThat(second).isEnded().hasPassed(Elements.END_CANCELLED);
+        talkdesk.verify(1, deleteRequestedFor(urlEqualTo(LIST + "/cb-1")));
     }
 }
