@@ -31,8 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -40,13 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the in-process sandbox, cancellation, and the post-call check.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@AutoConfigureObservability // the same context for every app test: metrics export on, as in the app
-@SpringBootTest(classes = CallbacksApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.datasource.url=jdbc:h2:mem:app-test;DB_CLOSE_DELAY=-1",
-            "camunda.bpm.admin-user.password=" + AppTestSupport.PASSWORD,
-            "talkdesk.retry.cycle=R2/PT1S"
-        })
+@RunningApp
 class FollowUpAppTest {
 
     @LocalServerPort

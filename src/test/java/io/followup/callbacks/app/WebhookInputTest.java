@@ -14,21 +14,13 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Hostile and odd bodies at the webhook: every one gets a 2xx or a 4xx that names the field, never a 5xx, and
  * nothing oversized reaches a process variable or the business key.
  */
-@AutoConfigureObservability // the same context as the other app tests
-@SpringBootTest(classes = CallbacksApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.datasource.url=jdbc:h2:mem:app-test;DB_CLOSE_DELAY=-1",
-            "camunda.bpm.admin-user.password=" + AppTestSupport.PASSWORD,
-            "talkdesk.retry.cycle=R2/PT1S"
-        })
+@RunningApp
 class WebhookInputTest {
 
     @LocalServerPort

@@ -1,0 +1,24 @@
+package io.followup.callbacks.app;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The runnable app on a random port with an in-memory database, the test admin password and a short retry cycle:
+ * one Spring context that every app test shares (metrics export on, as in the app).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@AutoConfigureObservability
+@SpringBootTest(classes = CallbacksApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:app-test;DB_CLOSE_DELAY=-1",
+            "camunda.bpm.admin-user.password=" + AppTestSupport.PASSWORD,
+            "talkdesk.retry.cycle=R2/PT1S"
+        })
+@interface RunningApp {
+}
