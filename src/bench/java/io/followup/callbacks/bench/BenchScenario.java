@@ -66,6 +66,7 @@ public final class BenchScenario {
                 "--server.port=0",
                 "--camunda.bpm.admin-user.password=bench-password",
                 "--talkdesk.sandbox.enabled=false",
+                "--talkdesk.expressions.extra-beans=benchNoopFindActive,benchNoopBook,benchTalkdesk",
                 "--talkdesk.api.base-url=" + talkdesk.baseUrl(),
                 "--talkdesk.auth.token-url=" + talkdesk.tokenUrl(),
                 "--talkdesk.auth.client-id=" + BenchTalkdeskServer.CLIENT_ID,

@@ -10,7 +10,8 @@ import java.util.Base64;
 
 /**
  * The admin password of the embedded default when none is configured: generated once, kept in
- * {@code ./data/admin-password.txt} (owner-readable only) so restarts keep it, and never logged. A configured
+ * {@code ./data/admin-password.txt} (owner-readable only, from its first byte) so restarts keep it, and never
+ * logged. A configured
  * {@code camunda.bpm.admin-user.password} ({@code CAMUNDA_BPM_ADMINUSER_PASSWORD}) always wins.
  */
 public record AdminPassword(String value, Path file) {
@@ -37,12 +38,13 @@ public record AdminPassword(String value, Path file) {
             new SecureRandom().nextBytes(random);
             String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, generated + "\n");
+            Files.deleteIfExists(file);
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
-                // Windows: the file keeps the folder's permissions
+                Files.createFile(file); // Windows: the file keeps the folder's permissions
             }
+            Files.writeString(file, generated + "\n");
             return new AdminPassword(generated, file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the generated admin password in " + file, e);

@@ -7,14 +7,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * HTTP Basic against Camunda's identity service in front of the engine REST API, the webhook and the sandbox's admin
- * endpoints. Anonymous calls get 401. The webapps under {@code /camunda} have their own login.
+ * HTTP Basic against Camunda's identity service in front of the engine REST API, the webhook, the sandbox's admin
+ * endpoints and every Actuator endpoint but the bare {@code /actuator/health} (status only; its details are at
+ * {@code /actuator/health/detail}). Anonymous calls get 401. The webapps under {@code /camunda} have their own login.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebSecurityConfiguration {
 
     /** Paths that require HTTP Basic. */
-    public static final String[] PROTECTED_PATHS = {"/engine-rest/*", "/api/*", "/talkdesk-sandbox/admin/*"};
+    public static final String[] PROTECTED_PATHS = {"/engine-rest/*", "/api/*", "/talkdesk-sandbox/admin/*",
+        "/actuator", "/actuator/health/detail", "/actuator/health/detail/*", "/actuator/info", "/actuator/metrics/*",
+        "/actuator/prometheus"};
 
     @Bean
     public FilterRegistrationBean<ProcessEngineAuthenticationFilter> basicAuthenticationFilter() {

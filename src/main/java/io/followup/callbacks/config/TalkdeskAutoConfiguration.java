@@ -40,7 +40,8 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration
 @ConditionalOnProperty(prefix = TalkdeskProperties.PREFIX, name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties({TalkdeskProperties.class, SandboxProperties.class})
-@Import({CallbackDelegatesConfiguration.class, WebhookConfiguration.class, SandboxConfiguration.class})
+@Import({CallbackDelegatesConfiguration.class, WebhookConfiguration.class, SandboxConfiguration.class,
+        RestrictedExpressionsConfiguration.class})
 public class TalkdeskAutoConfiguration {
 
     /** The plugin's clock: the host's {@value TalkdeskClientFactory#CLOCK_BEAN} bean, else the system clock. */
@@ -114,8 +115,9 @@ public class TalkdeskAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean(name = "talkdeskHealthIndicator")
         public TalkdeskHealthIndicator talkdeskHealthIndicator(AccessTokenProvider tokens,
-                TalkdeskConnection connection, SandboxProperties sandbox) {
-            return new TalkdeskHealthIndicator(tokens, connection, sandbox.isEnabled());
+                TalkdeskConnection connection, SandboxProperties sandbox,
+                @Qualifier(TalkdeskClientFactory.CLOCK_BEAN) ObjectProvider<Clock> clock) {
+            return new TalkdeskHealthIndicator(tokens, connection, sandbox.isEnabled(), clock(clock));
         }
     }
 }

@@ -2,31 +2,52 @@ package io.followup.callbacks.sandbox;
 
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * What a person does in Talkdesk that the API cannot: see every callback, move one to a final status (so the
- * post-call check has something to find), revoke tokens, start over. Behind HTTP Basic in the app.
+ * post-call check has something to find), revoke tokens, start over. Only for members of Camunda's
+ * {@code camunda-admin} group, as authenticated by the host (HTTP Basic in the app); anyone else gets 403.
  */
 @RestController
 @RequestMapping(SandboxApi.PATH + "/admin")
 public class SandboxAdminController {
 
+    /** Camunda's administrators' group. */
+    public static final String ADMIN_GROUP = "camunda-admin";
+
     private final SandboxCallbackStore store;
     private final SandboxTokens tokens;
+    private final IdentityService identityService;
 
-    public SandboxAdminController(SandboxCallbackStore store, SandboxTokens tokens) {
+    public SandboxAdminController(SandboxCallbackStore store, SandboxTokens tokens, IdentityService identityService) {
         this.store = store;
         this.tokens = tokens;
+        this.identityService = identityService;
+    }
+
+    /** Runs before every endpoint here. */
+    @ModelAttribute
+    void requireAdmin() {
+        Authentication caller = identityService.getCurrentAuthentication();
+        if (caller == null || caller.getGroupIds() == null || !caller.getGroupIds().contains(ADMIN_GROUP)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the sandbox's admin endpoints are for "
+                    + ADMIN_GROUP);
+        }
     }
 
     @GetMapping("/callbacks")

@@ -1,6 +1,8 @@
 package io.followup.callbacks.sandbox;
 
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,7 +13,6 @@ public class SandboxProperties {
 
     public static final String PREFIX = "talkdesk.sandbox";
     public static final String DEFAULT_CLIENT_ID = "sandbox-client";
-    public static final String DEFAULT_CLIENT_SECRET = "sandbox-secret";
 
     /**
      * Route callbacks to the in-process sandbox instead of Talkdesk (Spring Boot web apps). Never inferred: off
@@ -22,8 +23,8 @@ public class SandboxProperties {
     /** Client id the sandbox's token endpoint accepts. */
     private String clientId = DEFAULT_CLIENT_ID;
 
-    /** Client secret the sandbox's token endpoint accepts. */
-    private String clientSecret = DEFAULT_CLIENT_SECRET;
+    /** Client secret the sandbox's token endpoint accepts; generated at each start unless set. */
+    private String clientSecret;
 
     /** Lifetime of the tokens the sandbox issues. */
     private Duration tokenTtl = Duration.ofMinutes(10);
@@ -76,7 +77,13 @@ public class SandboxProperties {
         this.clientId = clientId;
     }
 
-    public String getClientSecret() {
+    /** The configured secret, or one generated for this start (the same for every caller of this object). */
+    public synchronized String getClientSecret() {
+        if (clientSecret == null || clientSecret.isBlank()) {
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            clientSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        }
         return clientSecret;
     }
 

@@ -31,6 +31,7 @@ public class TalkdeskProperties {
     private final Retry retry = new Retry();
     private final Locks locks = new Locks();
     private final Webhook webhook = new Webhook();
+    private final Expressions expressions = new Expressions();
 
     /**
      * Whether to deploy the shipped {@code support-follow-up} process and its Tasklist forms at engine start
@@ -76,6 +77,10 @@ public class TalkdeskProperties {
 
     public Locks getLocks() {
         return locks;
+    }
+
+    public Expressions getExpressions() {
+        return expressions;
     }
 
     public Webhook getWebhook() {
@@ -410,6 +415,35 @@ public class TalkdeskProperties {
 
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+    }
+
+    /** What expressions in BPMN models may reach (Spring Boot). */
+    public static class Expressions {
+
+        /**
+         * Whether expressions see only the plugin's delegates, {@code talkdeskRetry} and {@code extra-beans}, not every
+         * bean of the application (which would let a model read secrets through {@code ${environment...}}).
+         */
+        private boolean restricted;
+
+        /** The host's own beans models may still use when {@code restricted} is on. */
+        private List<String> extraBeans = new ArrayList<>();
+
+        public boolean isRestricted() {
+            return restricted;
+        }
+
+        public void setRestricted(boolean restricted) {
+            this.restricted = restricted;
+        }
+
+        public List<String> getExtraBeans() {
+            return extraBeans;
+        }
+
+        public void setExtraBeans(List<String> extraBeans) {
+            this.extraBeans = extraBeans;
         }
     }
 

@@ -10,6 +10,7 @@ import io.followup.callbacks.request.FieldProblem;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -53,7 +54,8 @@ public class FollowUpController {
                         "created", started.created()));
     }
 
-    @PostMapping("/{ticketId}/cancellation")
+    /** A JSON content type is required, so that no plain cross-site form or fetch can trigger it. */
+    @PostMapping(value = "/{ticketId}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> cancel(@PathVariable String ticketId) {
         return switch (starter.requestCancellation(ticketId)) {
             case REQUESTED -> ResponseEntity.accepted().body(Map.of("ticketId", ticketId, "message",

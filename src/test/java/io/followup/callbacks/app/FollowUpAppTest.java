@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.followup.callbacks.process.SupportFollowUpProcess;
+import io.followup.callbacks.sandbox.SandboxProperties;
 import io.followup.callbacks.process.SupportFollowUpProcess.Elements;
 import io.followup.callbacks.process.SupportFollowUpProcess.Status;
 import io.followup.callbacks.process.SupportFollowUpProcess.Variables;
@@ -58,6 +59,9 @@ class FollowUpAppTest {
 
     @Autowired
     TaskService taskService;
+
+    @Autowired
+    SandboxProperties sandbox;
 
     private String base() {
         return "http://localhost:" + port;
@@ -178,15 +182,44 @@ class FollowUpAppTest {
     }
 
     @Test
-    void shouldReportTalkdeskHealthWithoutBlocking() {
-        AppTestSupport.Answer health = send("GET", base() + "/actuator/health", null, null, false);
+    void shouldShowAnonymousCallersOnlyTheHealthStatusAndTheDetailsToAuthenticatedOnes() {
+        AppTestSupport.Answer anonymous = send("GET", base() + "/actuator/health", null, null, false);
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.json().fieldNames()).toIterable().contains("status")
+                .doesNotContain("components", "details");
+        assertThat(send("GET", base() + "/actuator/health/detail", null, null, false).status()).isEqualTo(401);
+        assertThat(send("GET", base() + "/actuator/prometheus", null, null, false).status()).isEqualTo(401);
+        assertThat(send("GET", base() + "/actuator/health/db", null, null, false).status()).isNotEqualTo(200);
 
+        AppTestSupport.Answer health = send("GET", base() + "/actuator/health/detail", null, null, true);
         assertThat(health.status()).isEqualTo(200);
         JsonNode talkdesk = health.json().get("components").get("talkdesk");
         assertThat(talkdesk.get("status").asText()).isEqualTo("UP");
         assertThat(talkdesk.get("details").get("target").asText()).isEqualTo("sandbox");
         assertThat(talkdesk.get("details").get("credentials").asText()).isEqualTo("accepted");
-        assertThat(health.body()).doesNotContain("sandbox-secret");
+        assertThat(health.body()).doesNotContain(sandbox.getClientSecret());
+        assertThat(send("GET", base() + "/actuator/prometheus", null, null, true).status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldNotLetAModelReachBeansBeyondThePluginsOwn() {
+        for (String expression : List.of("${environment.getProperty('talkdesk.auth.client-secret')}",
+                "${talkdeskConnection.clientSecret()}")) {
+            String key = "reads-beans-" + Math.abs(expression.hashCode());
+            repositoryService.createDeployment().addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key)
+                    .camundaHistoryTimeToLive(1).startEvent().serviceTask().camundaExpression(expression).endEvent()
+                    .done()).deploy();
+            assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(key)).as(expression)
+                    .hasMessageContaining("Cannot resolve identifier");
+        }
+    }
+
+    @Test
+    void shouldRefuseACancellationWithoutAJsonContentTypeSoNoCrossSiteFormCanSendIt() {
+        assertThat(send("POST", base() + "/api/follow-ups/T-ANY/cancellation", "text/plain", "", true).status())
+                .isEqualTo(415);
+        assertThat(send("POST", base() + "/api/follow-ups/T-ANY/cancellation",
+                "application/x-www-form-urlencoded", "", true).status()).isEqualTo(415);
     }
 
     @Test
@@ -194,7 +227,7 @@ class FollowUpAppTest {
         String instanceId = startAndAwaitBooking("T-APP-1", "+351912000001");
 
         assertThat(output.getAll()).contains("+35191*****01").doesNotContain("351912000001")
-                .doesNotContain("sandbox-secret");
+                .doesNotContain(sandbox.getClientSecret());
 
         assertThat(variable(instanceId, Variables.CALLBACK_STATUS)).isEqualTo(Status.SCHEDULED);
         assertThat(callbacksFor("+351912000001")).hasSize(1);
@@ -287,7 +320,7 @@ class FollowUpAppTest {
     void shouldPublishCallbackAndApiMetricsForPrometheus() {
         startAndAwaitBooking("T-APP-METRICS", "+351917770001");
 
-        String scrape = send("GET", base() + "/actuator/prometheus", null, null, false).body();
+        String scrape = send("GET", base() + "/actuator/prometheus", null, null, true).body();
         assertThat(scrape).contains("talkdesk_callbacks_scheduled_total")
                 .containsPattern("talkdesk_api_requests_seconds_count\\{[^}]*operation=\"create\"[^}]*status=\"201\"")
                 .containsPattern("talkdesk_api_requests_seconds_count\\{[^}]*operation=\"list\"")

@@ -52,6 +52,7 @@ class ClusterFaultTest {
                 "--spring.datasource.url=jdbc:h2:mem:talkdesk",
                 "--camunda.bpm.job-execution.enabled=false",
                 "--talkdesk.sandbox.enabled=true",
+                "--talkdesk.sandbox.client-secret=sandbox-secret",
                 "--talkdesk.sandbox.token-ttl=4s",
                 "--talkdesk.sandbox.latency=100ms",
                 "--talkdesk.sandbox.default-per-page=2"));

@@ -17,6 +17,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -29,6 +30,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "talkdesk.retry.cycle=R2/PT1S"
         })
 class SandboxApiTest {
+
+    @Autowired
+    SandboxProperties sandbox;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -89,19 +93,25 @@ class SandboxApiTest {
 
     @BeforeEach
     void authenticate() {
-        token = token("sandbox-client", "sandbox-secret", "client_credentials").json().get("access_token").asText();
+        token = token(sandbox.getClientId(), sandbox.getClientSecret(), "client_credentials").json().get("access_token").asText();
+    }
+
+    @Test
+    void shouldGenerateItsClientSecretAtEachStartUnlessConfigured() {
+        assertThat(sandbox.getClientSecret()).hasSizeGreaterThanOrEqualTo(30).isNotEqualTo("sandbox-secret");
+        assertThat(token(sandbox.getClientId(), "sandbox-secret", "client_credentials").status()).isEqualTo(401);
     }
 
     @Test
     void shouldIssueBearerTokensOnlyForItsClientCredentials() {
-        Answer ok = token("sandbox-client", "sandbox-secret", "client_credentials");
+        Answer ok = token(sandbox.getClientId(), sandbox.getClientSecret(), "client_credentials");
         assertThat(ok.json().get("token_type").asText()).isEqualTo("Bearer");
         assertThat(ok.json().get("expires_in").asInt()).isEqualTo(600);
 
-        Answer wrong = token("sandbox-client", "nope", "client_credentials");
+        Answer wrong = token(sandbox.getClientId(), "nope", "client_credentials");
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.json().get("error").asText()).isEqualTo("invalid_client");
-        assertThat(token("sandbox-client", "sandbox-secret", "password").json().get("error").asText())
+        assertThat(token(sandbox.getClientId(), sandbox.getClientSecret(), "password").json().get("error").asText())
                 .isEqualTo("unsupported_grant_type");
     }
 
