@@ -1,7 +1,8 @@
 // End-to-end test in a real browser (Debian's Chromium, driven by playwright-core): starts the packaged app on its
 // embedded default, books a callback from the Tasklist start form, corrects a rejected request in the review task,
 // and checks both follow-ups in Cockpit. Screenshots go to target/e2e/.
-// Usage: node .ci/e2e.mjs target/<app>.jar
+// The review is done by a supervisor (a user in group supervisors only), not by the admin.
+// Usage: node .ci/e2e.mjs target/<app>-app.jar
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -42,6 +43,19 @@ async function rest(path) {
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return response.json();
 }
+async function restWrite(method, path, body) {
+  const response = await fetch(`${base}/engine-rest${path}`, {
+    method, headers: { Authorization: auth, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
+}
+async function login(target, name, secret) {
+  await target.goto(`${base}/camunda/app/tasklist/`);
+  await target.fill('input[ng-model="username"]', name);
+  await target.fill('input[ng-model="password"]', secret);
+  await target.click('button[type="submit"]');
+}
 async function instanceOf(ticket) {
   const instances = await rest(`/history/process-instance?processInstanceBusinessKey=${ticket}`);
   return instances[0];
@@ -80,10 +94,7 @@ try {
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   page.setDefaultTimeout(90_000); // a loaded 2-core machine renders the webapps slowly
 
-  await page.goto(`${base}/camunda/app/tasklist/`);
-  await page.fill('input[ng-model="username"]', user);
-  await page.fill('input[ng-model="password"]', password);
-  await page.click('button[type="submit"]');
+  await login(page, user, password);
   await page.getByText('Start process').first().waitFor();
   await shot('tasklist-logged-in');
 
@@ -109,7 +120,19 @@ try {
 
   const rejected = await startFromForm('E2E-2', '913 000 111', '+351219999999');
   await until('the review task', async () => (await rest(`/task?processInstanceId=${rejected.id}`)).length === 1);
-  await page.goto(`${base}/camunda/app/tasklist/`);
+  // the review is a supervisor's work: a user in group supervisors only, in a browser session of its own
+  const supervisor = 'e2eSupervisor';
+  const supervisorPassword = 'e2e-Supervisor-Pass-1';
+  await restWrite('POST', '/user/create', {
+    profile: { id: supervisor, firstName: 'Sam', lastName: 'Supervisor', email: 'sam@example.com' },
+    credentials: { password: supervisorPassword },
+  });
+  await restWrite('PUT', `/group/supervisors/members/${supervisor}`);
+  const adminPage = page;
+  const supervisorContext = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  page = await supervisorContext.newPage();
+  page.setDefaultTimeout(90_000);
+  await login(page, supervisor, supervisorPassword);
   await page.getByText('All tasks').first().click();
   await page.getByText('Review callback request').first().click();
   await page.getByText('Claim').first().click();
@@ -127,6 +150,12 @@ try {
   if ((await variable(rejected.id, 'callbackStatus')) !== 'SCHEDULED') throw new Error('E2E-2 is not SCHEDULED');
   console.log(`E2E-2 booked callback ${corrected} after review`);
   await shot('review-completed');
+  const readAsSupervisor = await fetch(`${base}/engine-rest/process-definition/key/support-follow-up/xml`, {
+    headers: { Authorization: 'Basic ' + Buffer.from(`${supervisor}:${supervisorPassword}`).toString('base64') },
+  });
+  if (!readAsSupervisor.ok) throw new Error(`a supervisor cannot read the follow-ups: ${readAsSupervisor.status}`);
+  await supervisorContext.close();
+  page = adminPage;
 
   const definition = (await rest('/process-definition/key/support-follow-up'));
   await page.goto(`${base}/camunda/app/cockpit/default/#/process-definition/${definition.id}/runtime`);

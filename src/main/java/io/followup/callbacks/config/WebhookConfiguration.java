@@ -3,9 +3,12 @@ package io.followup.callbacks.config;
 import io.followup.callbacks.settings.TalkdeskProperties;
 import io.followup.callbacks.web.FollowUpController;
 import io.followup.callbacks.web.FollowUpStarter;
+import io.followup.callbacks.web.WebhookCallers;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -20,4 +23,9 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnProperty(prefix = TalkdeskProperties.PREFIX, name = "webhook.enabled", havingValue = "true")
 @Import({FollowUpController.class, FollowUpStarter.class})
 public class WebhookConfiguration {
+
+    @Bean
+    public WebhookCallers webhookCallers(IdentityService identityService, TalkdeskProperties properties) {
+        return new WebhookCallers(identityService, properties);
+    }
 }

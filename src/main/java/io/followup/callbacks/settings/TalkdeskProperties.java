@@ -409,6 +409,21 @@ public class TalkdeskProperties {
         /** Whether to serve the webhook; a host app gets no endpoint unless it asks for one. */
         private boolean enabled;
 
+        /**
+         * Camunda groups whose authenticated members may call the webhook (403 for anyone else); the webhook then
+         * works on the engine on their behalf, so they need no engine permissions at all. Empty: whoever the host
+         * lets through, working with their own engine permissions.
+         */
+        private List<String> allowedGroups = new ArrayList<>();
+
+        public List<String> getAllowedGroups() {
+            return allowedGroups;
+        }
+
+        public void setAllowedGroups(List<String> allowedGroups) {
+            this.allowedGroups = allowedGroups;
+        }
+
         public boolean isEnabled() {
             return enabled;
         }

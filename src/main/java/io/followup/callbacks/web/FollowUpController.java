@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,10 +32,23 @@ public class FollowUpController {
 
     private final CallbackRequestFactory requests;
     private final FollowUpStarter starter;
+    private final WebhookCallers callers;
 
-    public FollowUpController(CallbackRequestFactory requests, FollowUpStarter starter) {
+    public FollowUpController(CallbackRequestFactory requests, FollowUpStarter starter, WebhookCallers callers) {
         this.requests = requests;
         this.starter = starter;
+        this.callers = callers;
+    }
+
+    /** Runs before every endpoint here: only members of {@code talkdesk.webhook.allowed-groups}, when set. */
+    @ModelAttribute
+    void authorize() {
+        callers.checkCaller();
+    }
+
+    @ExceptionHandler(WebhookCallers.NotAllowed.class)
+    public ResponseEntity<Map<String, Object>> notAllowed(WebhookCallers.NotAllowed e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("message", e.getMessage()));
     }
 
     @PostMapping
@@ -48,7 +62,7 @@ public class FollowUpController {
         if (validation.request().notes() != null) {
             variables.put(Variables.NOTES, validation.request().notes());
         }
-        FollowUpStarter.Started started = starter.start(ticketId, variables);
+        FollowUpStarter.Started started = callers.onTheirBehalf(() -> starter.start(ticketId, variables));
         return ResponseEntity.status(started.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .body(Map.of("ticketId", ticketId, "processInstanceId", started.processInstanceId(),
                         "created", started.created()));
@@ -57,7 +71,7 @@ public class FollowUpController {
     /** A JSON content type is required, so that no plain cross-site form or fetch can trigger it. */
     @PostMapping(value = "/{ticketId}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> cancel(@PathVariable String ticketId) {
-        return switch (starter.requestCancellation(ticketId)) {
+        return switch (callers.onTheirBehalf(() -> starter.requestCancellation(ticketId))) {
             case REQUESTED -> ResponseEntity.accepted().body(Map.of("ticketId", ticketId, "message",
                     "cancellation requested"));
             case RECORDED -> ResponseEntity.accepted().body(Map.of("ticketId", ticketId, "message",

@@ -18,6 +18,8 @@ final class AppTestSupport {
 
     static final String ADMIN = "admin";
     static final String PASSWORD = "test-admin-password";
+    static final String WEBHOOK_USER = "webhookClient";
+    static final String WEBHOOK_PASSWORD = "test-webhook-password";
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -40,15 +42,20 @@ final class AppTestSupport {
     }
 
     static Answer sendBytes(String method, String url, String contentType, byte[] body, boolean authenticated) {
+        return sendAs(method, url, contentType, body, authenticated ? ADMIN + ":" + PASSWORD : null);
+    }
+
+    /** A request with HTTP Basic {@code credentials} ({@code user:password}), or anonymous when null. */
+    static Answer sendAs(String method, String url, String contentType, byte[] body, String credentials) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        if (authenticated) {
+        if (credentials != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+                    credentials.getBytes(StandardCharsets.UTF_8)));
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -15,10 +15,10 @@ class ProductionStartTest {
     @Test
     void shouldRefuseToStartNamingTheClientIdWhenThePostgresProfileHasNoCredentials() {
         SpringApplicationBuilder production = new SpringApplicationBuilder(CallbacksApplication.class)
-                .profiles("postgres")
-                .properties("spring.datasource.url=jdbc:h2:mem:production-start", "camunda.bpm.database.type=h2",
-                        "server.port=0", "camunda.bpm.admin-user.password=not-used-here");
-        assertThatThrownBy(() -> production.run().close()).rootCause()
+                .profiles("postgres");
+        assertThatThrownBy(() -> production.run("--spring.datasource.url=jdbc:h2:mem:production-start",
+                "--camunda.bpm.database.type=h2", "--spring.datasource.hikari.connection-init-sql=SELECT 1",
+                "--server.port=0", "--camunda.bpm.admin-user.password=not-used-here").close()).rootCause()
                 .isInstanceOf(InvalidTalkdeskConfigurationException.class)
                 .hasMessageContaining("talkdesk.auth.client-id is not set");
     }

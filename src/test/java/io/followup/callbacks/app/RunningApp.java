@@ -18,7 +18,9 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = {
             "spring.datasource.url=jdbc:h2:mem:app-test;DB_CLOSE_DELAY=-1",
             "camunda.bpm.admin-user.password=" + AppTestSupport.PASSWORD,
-            "talkdesk.retry.cycle=R2/PT1S"
+            "talkdesk.retry.cycle=R2/PT1S",
+            "followup.webhook-user.id=" + AppTestSupport.WEBHOOK_USER,
+            "followup.webhook-user.password=" + AppTestSupport.WEBHOOK_PASSWORD
         })
 @interface RunningApp {
 }

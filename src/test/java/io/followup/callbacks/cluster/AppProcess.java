@@ -109,7 +109,7 @@ final class AppProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " stopped during startup; see " + log);
             }
             try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health/ping")).build(),
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }

@@ -115,7 +115,7 @@ class ClusterFaultTest {
             assertThat(post.get().statusCode()).as(post.get().body()).isEqualTo(202);
         }
 
-        String lockOwnerA = JSON.readTree(nodeA.call("GET", "/actuator/health", null).body())
+        String lockOwnerA = JSON.readTree(nodeA.call("GET", "/actuator/health/detail", null).body())
                 .at("/components/jobExecutor/details/jobExecutor/lockOwner").asText();
         JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
         await("node A to be working on follow-ups", Duration.ofSeconds(60), () -> jdbc.queryForObject(
