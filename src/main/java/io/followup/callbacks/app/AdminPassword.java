@@ -40,7 +40,8 @@ public record AdminPassword(String value, Path file) {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.deleteIfExists(file);
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(file,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
                 Files.createFile(file); // Windows: the file keeps the folder's permissions
             }

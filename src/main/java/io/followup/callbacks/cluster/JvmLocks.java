@@ -8,7 +8,8 @@ import java.util.stream.IntStream;
 /**
  * {@link ClusterLocks} inside one JVM, for an embedded database that only one node can open (H2 file, the embedded
  * default): the same per-number and per-ticket serialisation as {@link DatabaseLocks}, held until the current
- * transaction ends (Spring's, or the engine command's), without writing to the database. Keys share 1,024 striped locks.
+ * transaction ends (Spring's, or the engine command's), without writing to the database. Keys share 1,024
+ * striped locks.
  */
 public class JvmLocks extends TransactionScopedLocks {
 

@@ -12,7 +12,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 final class TransactionEnd {
 
-    private static final boolean SPRING = isPresent("org.springframework.transaction.support.TransactionSynchronizationManager");
+    private static final boolean SPRING =
+            isPresent("org.springframework.transaction.support.TransactionSynchronizationManager");
 
     private TransactionEnd() {
     }

@@ -49,7 +49,8 @@ public record BookingAttempt(Instant sentAt, Set<String> knownIds) {
         return callbacks.stream()
                 .filter(c -> c.callbackId() != null && !knownIds.contains(c.callbackId()))
                 .filter(c -> c.phoneNumber() == null || request.phoneNumber().equals(c.phoneNumber()))
-                .filter(c -> bookedAsRequested(c, request) || TicketReference.isMarkedFor(c.notes(), request.ticketId()))
+                .filter(c -> bookedAsRequested(c, request)
+                        || TicketReference.isMarkedFor(c.notes(), request.ticketId()))
                 .findFirst();
     }
 

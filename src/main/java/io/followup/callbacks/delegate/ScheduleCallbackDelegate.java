@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * "Schedule callback": books the callback, exactly once. Right before booking it looks again for an active callback
  * on the number: one an earlier attempt of this follow-up booked although its answer was lost is adopted (it is
  * recognised by the {@link BookingAttempt} left behind, not by its notes); any other active one is updated instead
- * of adding a duplicate (after a node died mid-call, that is its own booking, updated to the same values). Talkdesk's refusal becomes
+ * of adding a duplicate (after a node died mid-call, that is its own booking, updated to the same
+ * values). Talkdesk's refusal becomes
  * {@code CALLBACK_REJECTED}. The look and the booking happen under the {@link PhoneNumberLock} of the number, held
  * until the job's transaction ends, so two follow-ups for one number (on any node) never both book.
  */

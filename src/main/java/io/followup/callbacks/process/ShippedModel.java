@@ -21,7 +21,7 @@ public final class ShippedModel {
 
     /** Deployment name in Cockpit. */
     public static final String DEPLOYMENT_NAME = "talkdesk-callbacks";
-    /** Resource names as deployed; the jar holds each under {@link #LOCATION} with a {@code .xml}/{@code .json} suffix. */
+    /** Resource names as deployed; the jar holds each under {@link #LOCATION} with a .xml or .json suffix. */
     public static final List<String> RESOURCES = List.of("support-follow-up.bpmn", "request-callback.form",
             "review-callback-request.form", "follow-up-missed-callback.form");
     static final String LOCATION = "io/followup/callbacks/model/";

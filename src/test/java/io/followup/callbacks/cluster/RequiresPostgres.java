@@ -34,7 +34,8 @@ public @interface RequiresPostgres {
                 return ConditionEvaluationResult.enabled("CI=true: PostgreSQL tests are required");
             }
             String reason = unreachableReason();
-            return reason == null ? ConditionEvaluationResult.enabled("PostgreSQL answers at " + PostgresDatabase.SERVER)
+            return reason == null
+                    ? ConditionEvaluationResult.enabled("PostgreSQL answers at " + PostgresDatabase.SERVER)
                     : ConditionEvaluationResult.disabled(reason);
         }
 

@@ -29,28 +29,18 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.followup.callbacks.cluster.PhoneNumberLock;
-import io.followup.callbacks.delegate.CallbackOutputs;
+import io.followup.callbacks.cluster.ClusterLocks;
 import io.followup.callbacks.delegate.BookingAttempt;
-import io.followup.callbacks.delegate.CancelCallbackDelegate;
-import io.followup.callbacks.delegate.CheckCallbackOutcomeDelegate;
-import io.followup.callbacks.delegate.FindActiveCallbackDelegate;
-import io.followup.callbacks.delegate.ScheduleCallbackDelegate;
-import io.followup.callbacks.delegate.UpdateCallbackDelegate;
-import io.followup.callbacks.delegate.ValidateCallbackRequestDelegate;
-import io.followup.callbacks.engine.TalkdeskRetry;
-import io.followup.callbacks.process.SupportFollowUpProcess.Delegates;
+import io.followup.callbacks.engine.CallbackComponents;
 import io.followup.callbacks.process.SupportFollowUpProcess.Elements;
 import io.followup.callbacks.process.SupportFollowUpProcess.Errors;
 import io.followup.callbacks.process.SupportFollowUpProcess.Outcomes;
 import io.followup.callbacks.process.SupportFollowUpProcess.Messages;
 import io.followup.callbacks.process.SupportFollowUpProcess.Status;
 import io.followup.callbacks.process.SupportFollowUpProcess.Variables;
-import io.followup.callbacks.request.AssignType;
-import io.followup.callbacks.request.CallbackRequestFactory;
-import io.followup.callbacks.request.CallbackRequestRules;
 import io.followup.callbacks.talkdesk.TalkdeskCallbackService;
 import io.followup.callbacks.talkdesk.TalkdeskClientFactory;
+import io.followup.callbacks.settings.TalkdeskProperties;
 import io.followup.callbacks.talkdesk.MutableClock;
 import io.followup.callbacks.talkdesk.TalkdeskConnection;
 import io.followup.callbacks.talkdesk.auth.AccessTokenProvider;
@@ -122,17 +112,14 @@ class SupportFollowUpProcessTest {
                 Duration.ofSeconds(30), clock);
         TalkdeskCallbackService service = new TalkdeskCallbackService(TalkdeskClientFactory.api(connection, http,
                 tokens, Duration.ofSeconds(2), Duration.ofSeconds(2), false, clock), tokens, 50, 500);
-        CallbackRequestFactory requests = new CallbackRequestFactory(new CallbackRequestRules("+14155550100",
-                AssignType.SPECIFIC_RING_GROUP, List.of("support-tier-1"), "PT", Duration.ofMinutes(1), 500), clock);
-        CallbackOutputs outputs = new CallbackOutputs(Duration.ofHours(2));
-        Mocks.register(Delegates.VALIDATE, new ValidateCallbackRequestDelegate(requests));
-        Mocks.register(Delegates.FIND_ACTIVE, new FindActiveCallbackDelegate(requests, service));
-        Mocks.register(Delegates.SCHEDULE, new ScheduleCallbackDelegate(requests, service, outputs, PhoneNumberLock.NONE));
-        Mocks.register(Delegates.UPDATE, new UpdateCallbackDelegate(requests, service, outputs));
-        Mocks.register(Delegates.CANCEL, new CancelCallbackDelegate(requests, service, PhoneNumberLock.NONE));
-        Mocks.register(Delegates.CHECK_OUTCOME, new CheckCallbackOutcomeDelegate(requests, service, "PT", clock,
-                Duration.ofHours(1), 3));
-        Mocks.register(TalkdeskRetry.BEAN_NAME, new TalkdeskRetry("R3/PT1M"));
+        TalkdeskProperties settings = new TalkdeskProperties();
+        settings.getCallbacks().setDefaultCallerId("+14155550100");
+        settings.getCallbacks().setDefaultAssignees(List.of("support-tier-1"));
+        settings.getCallbacks().setDefaultPhoneRegion("PT");
+        settings.getRetry().setCycle("R3/PT1M");
+        // the delegates exactly as the plugin assembles them, under their documented names
+        CallbackComponents.delegates(settings, CallbackComponents.requests(settings, clock), service,
+                ClusterLocks.NONE, clock).forEach(Mocks::register);
         callbackTime = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
         booked = callbackTime;
     }

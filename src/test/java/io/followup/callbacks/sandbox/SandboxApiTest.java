@@ -93,7 +93,8 @@ class SandboxApiTest {
 
     @BeforeEach
     void authenticate() {
-        token = token(sandbox.getClientId(), sandbox.getClientSecret(), "client_credentials").json().get("access_token").asText();
+        token = token(sandbox.getClientId(), sandbox.getClientSecret(), "client_credentials").json()
+                .get("access_token").asText();
     }
 
     @Test
