@@ -38,8 +38,8 @@ class EndpointSecurityTest {
 
     private static final List<Row> TABLE = List.of(
             new Row("POST", "/api/follow-ups", "/api/follow-ups", JSON,
-                    caller -> followUp("T-SEC-" + caller, String.format("+35191555%04d", Math.abs(caller.hashCode() % 10_000)),
-                            null),
+                    caller -> followUp("T-SEC-" + caller,
+                            String.format("+35191555%04d", Math.abs(caller.hashCode() % 10_000)), null),
                     401, 202, 403, 202),
             new Row("POST", "/api/follow-ups/{ticketId}/cancellation", "/api/follow-ups/T-SEC-NONE/cancellation",
                     JSON, caller -> "", 401, 404, 403, 404),
