@@ -8,8 +8,10 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The runnable app on a random port with an in-memory database, the test admin password and a short retry cycle:
- * one Spring context that every app test shares (metrics export on, as in the app).
+ * The runnable app on a random port with an in-memory database, the test admin password, a webhook user and a short
+ * retry cycle: one Spring context that every app test shares (metrics export on, as in the app). Every test that starts
+ * the app in this JVM must use it: Camunda keeps its engines in JVM-wide registries, and a second app context would
+ * take the name "default" away from the first (HTTP Basic would then authenticate against the other engine).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,5 +24,5 @@ import org.springframework.boot.test.context.SpringBootTest;
             "followup.webhook-user.id=" + AppTestSupport.WEBHOOK_USER,
             "followup.webhook-user.password=" + AppTestSupport.WEBHOOK_PASSWORD
         })
-@interface RunningApp {
+public @interface RunningApp {
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.followup.callbacks.app.CallbacksApplication;
+import io.followup.callbacks.app.RunningApp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,19 +16,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The sandbox speaks Talkdesk's contract over real HTTP: OAuth, paths, JSON, paging, rules and error shapes. */
-@AutoConfigureObservability // the same context for every app test: metrics export on, as in the app
-@SpringBootTest(classes = CallbacksApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.datasource.url=jdbc:h2:mem:app-test;DB_CLOSE_DELAY=-1",
-            "camunda.bpm.admin-user.password=test-admin-password",
-            "talkdesk.retry.cycle=R2/PT1S"
-        })
+@RunningApp
 class SandboxApiTest {
 
     @Autowired
