@@ -4,6 +4,8 @@ import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CAL
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_REJECTION_DETAIL;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_REJECTION_MESSAGE;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_REQUEST;
+import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.PHONE_NUMBER;
+import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.PHONE_REGION;
 
 import io.followup.callbacks.process.SupportFollowUpProcess.Errors;
 import io.followup.callbacks.request.CallbackRequest;
@@ -76,11 +78,25 @@ public abstract class CallbackDelegate implements JavaDelegate {
      * a model without that step, the inputs validated here.
      */
     protected CallbackRequest request(DelegateExecution execution) {
+        return storedRequest(execution).orElseGet(() -> validRequest(execution));
+    }
+
+    /** The request <em>Validate callback request</em> stored, if that step ran. */
+    private static Optional<CallbackRequest> storedRequest(DelegateExecution execution) {
         Object stored = execution.getVariable(CALLBACK_REQUEST);
-        if (stored instanceof String json && !json.isBlank()) {
-            return CallbackRequestJson.read(json);
-        }
-        return validRequest(execution);
+        return stored instanceof String json && !json.isBlank() ? Optional.of(CallbackRequestJson.read(json))
+                : Optional.empty();
+    }
+
+    /**
+     * The customer's number in E.164 without judging the request again (steps after the callback time): as
+     * validated, or, in a model without the validation step, read from {@code phoneNumber} and {@code phoneRegion}.
+     */
+    protected Optional<String> customerNumber(DelegateExecution execution) {
+        Optional<CallbackRequest> stored = storedRequest(execution);
+        return stored.isPresent() ? stored.map(CallbackRequest::phoneNumber)
+                : requests.e164(ProcessInputs.text(execution, PHONE_NUMBER),
+                        ProcessInputs.text(execution, PHONE_REGION));
     }
 
     /**

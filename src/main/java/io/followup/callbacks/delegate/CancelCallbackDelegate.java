@@ -47,7 +47,7 @@ public class CancelCallbackDelegate extends CallbackDelegate {
         if (callbackId == null || callbackId.isBlank()) {
             throw reject(execution, Errors.CALLBACK_NOT_FOUND, "callbackId: no callback to cancel");
         }
-        lock.lockFor(request(execution).phoneNumber());
+        customerNumber(execution).ifPresent(lock::lockFor);
         List<String> sharedWith = execution.getProcessEngineServices().getRuntimeService()
                 .createProcessInstanceQuery().processDefinitionKey(SupportFollowUpProcess.PROCESS_KEY)
                 .variableValueEquals(CALLBACK_ID, callbackId).active().list().stream()

@@ -5,14 +5,9 @@ import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CAL
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_OUTCOME;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_OUTCOME_CHECKS;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_OUTCOME_REASON;
-import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_REQUEST;
-import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.PHONE_NUMBER;
-import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.PHONE_REGION;
 
 import io.followup.callbacks.process.SupportFollowUpProcess.Outcomes;
 import io.followup.callbacks.request.CallbackRequestFactory;
-import io.followup.callbacks.request.CallbackRequestJson;
-import io.followup.callbacks.request.PhoneNumbers;
 import io.followup.callbacks.talkdesk.TalkdeskCallbackService;
 import io.followup.callbacks.talkdesk.api.CallbackResource;
 import io.followup.callbacks.talkdesk.error.CallbackRejectedException;
@@ -36,16 +31,14 @@ public class CheckCallbackOutcomeDelegate extends CallbackDelegate {
     public static final String NOT_FOUND = Outcomes.NOT_FOUND;
 
     private final TalkdeskCallbackService talkdesk;
-    private final String defaultPhoneRegion;
     private final Clock clock;
     private final Duration recheckInterval;
     private final int maxChecks;
 
     public CheckCallbackOutcomeDelegate(CallbackRequestFactory requests, TalkdeskCallbackService talkdesk,
-            String defaultPhoneRegion, Clock clock, Duration recheckInterval, int maxChecks) {
+            Clock clock, Duration recheckInterval, int maxChecks) {
         super(requests);
         this.talkdesk = talkdesk;
-        this.defaultPhoneRegion = defaultPhoneRegion;
         this.clock = clock;
         this.recheckInterval = recheckInterval;
         this.maxChecks = maxChecks;
@@ -53,7 +46,7 @@ public class CheckCallbackOutcomeDelegate extends CallbackDelegate {
 
     @Override
     protected void run(DelegateExecution execution) {
-        String phone = phoneNumber(execution);
+        String phone = customerNumber(execution).orElse(null);
         String callbackId = ProcessInputs.text(execution, CALLBACK_ID);
         Optional<CallbackResource> callback;
         try {
@@ -98,17 +91,6 @@ public class CheckCallbackOutcomeDelegate extends CallbackDelegate {
 
     private static int checksSoFar(DelegateExecution execution) {
         return execution.getVariable(CALLBACK_OUTCOME_CHECKS) instanceof Number checks ? checks.intValue() : 0;
-    }
-
-    /** The number as validated, or read from the inputs in a model without the validation step. */
-    private String phoneNumber(DelegateExecution execution) {
-        Object stored = execution.getVariable(CALLBACK_REQUEST);
-        if (stored instanceof String json && !json.isBlank()) {
-            return CallbackRequestJson.read(json).phoneNumber();
-        }
-        String region = ProcessInputs.text(execution, PHONE_REGION);
-        return PhoneNumbers.toE164(ProcessInputs.text(execution, PHONE_NUMBER),
-                region == null ? defaultPhoneRegion : region).orElse(null);
     }
 
     @Override

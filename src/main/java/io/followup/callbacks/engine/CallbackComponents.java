@@ -85,8 +85,8 @@ public final class CallbackComponents {
     public static CheckCallbackOutcomeDelegate checkOutcome(TalkdeskProperties settings,
             CallbackRequestFactory requests, TalkdeskCallbackService talkdesk, Clock clock) {
         TalkdeskProperties.Callbacks callbacks = settings.getCallbacks();
-        return new CheckCallbackOutcomeDelegate(requests, talkdesk, callbacks.getDefaultPhoneRegion(), clock,
-                callbacks.getOutcomeRecheckInterval(), callbacks.getMaxOutcomeChecks());
+        return new CheckCallbackOutcomeDelegate(requests, talkdesk, clock, callbacks.getOutcomeRecheckInterval(),
+                callbacks.getMaxOutcomeChecks());
     }
 
     /** The retry cycle bean the BPMN reads as {@code ${talkdeskRetry.cycle}}. */

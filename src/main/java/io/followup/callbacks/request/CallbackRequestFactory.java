@@ -59,6 +59,11 @@ public final class CallbackRequestFactory {
                 + request.timezone() + "): set a new time or give up"));
     }
 
+    /** {@code raw} in E.164, read in {@code region} or else the configured default region; empty if not a number. */
+    public Optional<String> e164(String raw, String region) {
+        return PhoneNumbers.toE164(raw, trimmed(region) == null ? rules.defaultPhoneRegion() : region);
+    }
+
     /** Validates and normalises {@code raw}; an input over its length limit is named and not read further. */
     public CallbackRequestValidation validate(RawCallbackRequest raw) {
         List<FieldProblem> problems = new ArrayList<>();
