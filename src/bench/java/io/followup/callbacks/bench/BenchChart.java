@@ -14,7 +14,8 @@ final class BenchChart {
     }
 
     static String svg(List<Map<String, String>> results) {
-        double max = results.stream().mapToDouble(r -> Double.parseDouble(r.get("perSecond"))).max().orElse(1);
+        double max = results.stream().mapToDouble(r -> Double.parseDouble(r.getOrDefault("perSecondMax",
+                r.get("perSecond")))).max().orElse(1);
         int barHeight = 18;
         int labelWidth = 330;
         int chartWidth = 520;
@@ -36,6 +37,14 @@ final class BenchChart {
             body.append(String.format(Locale.ROOT,
                     "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>%n", labelWidth, y, width,
                     barHeight, COLOURS.getOrDefault(r.get("variant"), "#444")));
+            if (r.containsKey("perSecondMin")) { // the spread of the runs: a line from the slowest to the fastest
+                int low = (int) Math.round(Double.parseDouble(r.get("perSecondMin")) / max * chartWidth);
+                int high = (int) Math.round(Double.parseDouble(r.get("perSecondMax")) / max * chartWidth);
+                body.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" "
+                        + "stroke=\"black\"/>%n", labelWidth + low, labelWidth + high, y + barHeight / 2,
+                        y + barHeight / 2));
+                width = Math.max(width, high);
+            }
             body.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%.1f/s</text>%n",
                     labelWidth + width + 6, y + 13, value));
             y += barHeight + 4;
@@ -45,6 +54,6 @@ final class BenchChart {
         return String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                 + "font-family=\"sans-serif\" font-size=\"13\">%n<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n"
                 + "<text x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\">Follow-ups booked per second "
-                + "(%d cores)</text>%n%s</svg>%n", width, height, Runtime.getRuntime().availableProcessors(), body);
+                + "(%d cores; median, line: slowest to fastest run)</text>%n%s</svg>%n", width, height, Runtime.getRuntime().availableProcessors(), body);
     }
 }

@@ -52,6 +52,7 @@ public final class BenchScenario {
     }
 
     public static void main(String[] args) throws Exception {
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         String db = args[0];
         String variant = args[1];
         int latency = Integer.parseInt(args[2]);
@@ -99,6 +100,12 @@ public final class BenchScenario {
             result.put("retainedHeapMb", mb(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()));
             result.put("peakRssMb", peakRssMb());
             result.putAll(checks(app, talkdesk, variant, warmup + count));
+            talkdesk.api().store().clear(); // the emulation's callbacks live in this JVM too; Talkdesk's are not ours
+            System.gc();
+            result.put("heapWithoutEmulationMb", mb(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()
+                    .getUsed()));
+            result.put("database", database.settings(app));
+            result.put("wallSeconds", (System.currentTimeMillis() - jvmStart) / 1000);
             System.out.println("BENCH-RESULT " + json(result));
         } finally {
             app.close();
@@ -144,6 +151,8 @@ public final class BenchScenario {
         TalkdeskConnection connection = app.getBean(TalkdeskConnection.class);
         SandboxApi sandbox = talkdesk.api();
         int callsBefore = sandbox.admittedCount();
+        Map<String, Integer> requestsBefore = talkdesk.requests();
+        long[] cpuTicksBefore = machineCpuTicks();
         int refusedBefore = sandbox.rateLimitedCount();
         String day = LocalDate.now().plusDays(3).toString();
         BenchBookedCounter counter = app.getBean(BenchBookedCounter.class);
@@ -176,6 +185,7 @@ public final class BenchScenario {
             Thread.sleep(20);
         }
         long cpuNanos = processCpuNanos() - cpuBefore;
+        long[] cpuTicksAfter = machineCpuTicks();
         long emulatorCpuNanos = BenchTalkdeskServer.cpuNanos() - emulatorCpuBefore;
         if (!prefix.equals("M")) {
             return Map.of();
@@ -208,6 +218,22 @@ public final class BenchScenario {
         result.put("apiCalls", calls);
         result.put("apiCallsPerSecond", Math.round(calls * 10000.0 / Math.max(1, lastBooked - started)) / 10.0);
         result.put("answered429", sandbox.rateLimitedCount() - refusedBefore);
+        Map<String, Integer> requestsAfter = talkdesk.requests();
+        int apiRequests = 0;
+        for (Map.Entry<String, Integer> kind : requestsAfter.entrySet()) {
+            int made = kind.getValue() - requestsBefore.getOrDefault(kind.getKey(), 0);
+            result.put(kind.getKey() + "PerFollowUp", Math.round(made * 100.0 / count) / 100.0);
+            apiRequests += kind.getKey().equals("token") ? 0 : made;
+        }
+        result.put("callsPerFollowUp", Math.round(apiRequests * 100.0 / count) / 100.0);
+        long busy = 0;
+        long all = 0;
+        for (int i = 0; i < cpuTicksAfter.length; i++) {
+            all += cpuTicksAfter[i] - cpuTicksBefore[i];
+            busy += i == 3 || i == 4 ? 0 : cpuTicksAfter[i] - cpuTicksBefore[i];
+        }
+        result.put("machineBusyPct", Math.round(busy * 1000.0 / Math.max(1, all)) / 10.0);
+        result.put("ioWaitPct", Math.round((cpuTicksAfter[4] - cpuTicksBefore[4]) * 1000.0 / Math.max(1, all)) / 10.0);
         return result;
     }
 
@@ -235,6 +261,16 @@ public final class BenchScenario {
             return -1;
         }
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
+    }
+
+    /** The machine's CPU time so far from {@code /proc/stat}: user, nice, system, idle, iowait, irq, softirq, steal. */
+    private static long[] machineCpuTicks() throws IOException {
+        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long[] ticks = new long[8];
+        for (int i = 0; i < ticks.length && i + 1 < fields.length; i++) {
+            ticks[i] = Long.parseLong(fields[i + 1]);
+        }
+        return ticks;
     }
 
     /** CPU time of the whole process (every thread: engine, client, sandbox, H2). */

@@ -20,6 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,6 +42,7 @@ final class BenchTalkdeskServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads;
     private final SandboxApi api;
+    private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
 
     BenchTalkdeskServer(Duration latency, int rateLimit) throws IOException {
         // The JDK's server closes connections idle for 30 s; the client would then find some of its pooled
@@ -90,7 +93,22 @@ final class BenchTalkdeskServer implements AutoCloseable {
         return total;
     }
 
+    /**
+     * The emulation's request log, as counts: {@code token}, {@code list}, {@code create}, {@code update},
+     * {@code cancel} (every request received, answered or refused).
+     */
+    Map<String, Integer> requests() {
+        Map<String, Integer> counts = new TreeMap<>();
+        requests.forEach((kind, count) -> counts.put(kind, count.get()));
+        return counts;
+    }
+
+    private void logRequest(String kind) {
+        requests.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+    }
+
     private void token(HttpExchange exchange) throws IOException {
+        logRequest("token");
         Map<String, String> form = parameters(new String(exchange.getRequestBody().readAllBytes(),
                 StandardCharsets.UTF_8));
         answer(exchange, "POST".equals(exchange.getRequestMethod())
@@ -106,6 +124,13 @@ final class BenchTalkdeskServer implements AutoCloseable {
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         String authorization = authorization(exchange);
         Answer answer;
+        logRequest(switch (exchange.getRequestMethod()) {
+            case "GET" -> "list";
+            case "POST" -> "create";
+            case "PATCH" -> "update";
+            case "DELETE" -> "cancel";
+            default -> "other";
+        });
         switch (exchange.getRequestMethod()) {
             case "GET" -> {
                 Map<String, String> query = parameters(exchange.getRequestURI().getRawQuery());

@@ -59,7 +59,8 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("sizes", "1000,10000", "dbs", "h2,postgres",
-                "warmup", "1000", "jvm", "-Xmx1g", "variants", "ceiling,ours,http", "rate-limit", "0"));
+                "warmup", "1000", "jvm", "-Xmx1g", "variants", "ceiling,ours,http", "rate-limit", "0",
+                "repeat", "3", "scenarios", "ceiling@0,ours@0,http@0,ours@20,http@20"));
         List<String> properties = new ArrayList<>();
         for (String arg : args) {
             String[] pair = arg.replaceFirst("^--", "").split("=", 2);
@@ -71,43 +72,53 @@ public final class Benchmark {
         }
         properties.addAll(0, tuning());
         List<String> variants = List.of(options.get("variants").split(","));
-        List<Scenario> scenarios = List.of(new Scenario("ceiling", 0), new Scenario("ours", 0),
-                new Scenario("http", 0), new Scenario("ours", 20), new Scenario("http", 20)).stream()
-                .filter(s -> variants.contains(s.variant())).collect(java.util.stream.Collectors.toList());
+        List<Scenario> scenarios = new ArrayList<>();
+        for (String scenario : options.get("scenarios").split(",")) {
+            String[] parts = scenario.split("@");
+            if (variants.contains(parts[0])) {
+                scenarios.add(new Scenario(parts[0], Integer.parseInt(parts[1])));
+            }
+        }
         int rateLimit = Integer.parseInt(options.get("rate-limit"));
         if (rateLimit > 0) {
             scenarios.add(new Scenario("ours", 0, rateLimit));
         }
+        int repeat = Integer.parseInt(options.get("repeat"));
         Files.createDirectories(OUT);
+        long began = System.currentTimeMillis();
         List<Map<String, String>> results = new ArrayList<>();
         for (String db : options.get("dbs").split(",")) {
             for (String size : options.get("sizes").split(",")) {
-                for (Scenario scenario : scenarios) {
-                    Map<String, String> result = runChild(db, scenario, size, options, properties);
-                    result.put("label", scenario.label());
-                    results.add(result);
-                    System.out.printf(Locale.ROOT, "%-9s %6s %-24s %8s/s  p50 %5s ms  p95 %5s ms  p99 %5s ms  "
-                            + "heap %4s MB  rss %4s MB  lost %s  twice %s  incidents %s  api %s/s  429s %s%n", db,
-                            size, scenario.label(), result.get("perSecond"), result.get("p50Ms"), result.get("p95Ms"),
-                            result.get("p99Ms"), result.get("peakHeapMb"), result.get("peakRssMb"), result.get("lost"),
-                            result.getOrDefault("bookedTwice", "-"), result.get("incidents"),
-                            result.get("apiCallsPerSecond"), result.get("answered429"));
-                    write(results, options, properties);
+                for (int round = 1; round <= repeat; round++) { // interleaved: ceiling, ours, http, ceiling, ...
+                    for (Scenario scenario : scenarios) {
+                        Map<String, String> result = runChild(db, scenario, size, round, options, properties);
+                        result.put("label", scenario.label());
+                        result.put("round", Integer.toString(round));
+                        results.add(result);
+                        System.out.printf(Locale.ROOT, "%-13s %6s #%d %-24s %8s/s  p95 %6s ms  cpu %5s ms  calls %s"
+                                + "  heap %4s MB  lost %s  twice %s  incidents %s  iowait %s%%  %ss%n", db, size,
+                                round, scenario.label(), result.get("perSecond"), result.get("p95Ms"),
+                                result.get("cpuMsPerFollowUp"), result.get("callsPerFollowUp"),
+                                result.get("heapWithoutEmulationMb"), result.get("lost"),
+                                result.getOrDefault("bookedTwice", "-"), result.get("incidents"),
+                                result.get("ioWaitPct"), result.get("wallSeconds"));
+                        write(results, options, properties, began);
+                    }
                 }
             }
         }
-        System.out.println(write(results, options, properties));
+        System.out.println(write(results, options, properties, began));
         System.out.println("written: " + OUT.toAbsolutePath() + "/results.md, results.json, throughput.svg");
     }
 
     /** Writes what has been measured so far, so an interrupted full run still leaves its results. */
     private static String write(List<Map<String, String>> results, Map<String, String> options,
-            List<String> properties) throws IOException {
-        String table = table(results, options, properties);
+            List<String> properties, long began) throws IOException {
+        String table = BenchTable.markdown(results, options, properties, began);
         Files.writeString(OUT.resolve("results.md"), table);
         Files.writeString(OUT.resolve("results.json"), results.stream().map(r -> BenchScenario.json(
                 new LinkedHashMap<>(r))).reduce((a, b) -> a + ",\n" + b).map(s -> "[\n" + s + "\n]\n").orElse("[]"));
-        Files.writeString(OUT.resolve("throughput.svg"), BenchChart.svg(results));
+        Files.writeString(OUT.resolve("throughput.svg"), BenchChart.svg(BenchTable.medians(results)));
         return table;
     }
 
@@ -123,8 +134,8 @@ public final class Benchmark {
                 "--spring.datasource.hikari.maximum-pool-size=40");
     }
 
-    private static Map<String, String> runChild(String db, Scenario scenario, String size, Map<String, String> options,
-            List<String> properties) throws IOException, InterruptedException {
+    private static Map<String, String> runChild(String db, Scenario scenario, String size, int round,
+            Map<String, String> options, List<String> properties) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         command.addAll(List.of(options.get("jvm").split(" ")));
@@ -133,7 +144,7 @@ public final class Benchmark {
         command.addAll(properties);
         command.addAll(scenario.properties());
         Path log = OUT.resolve(db + "-" + size + "-" + scenario.variant() + "-" + scenario.latencyMs()
-                + (scenario.rateLimit() > 0 ? "-limited" + scenario.rateLimit() : "") + ".log");
+                + (scenario.rateLimit() > 0 ? "-limited" + scenario.rateLimit() : "") + "-" + round + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String resultLine = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -155,58 +166,5 @@ public final class Benchmark {
             result.put(matcher.group(1), matcher.group(2).replace("\"", ""));
         }
         return result;
-    }
-
-    private static String table(List<Map<String, String>> results, Map<String, String> options,
-            List<String> properties) {
-        StringBuilder md = new StringBuilder();
-        md.append("Run ").append(Instant.now()).append(" on ").append(Runtime.getRuntime().availableProcessors())
-                .append(" cores, ").append(System.getProperty("java.vm.name")).append(' ')
-                .append(System.getProperty("java.version")).append("; warm-up ").append(options.get("warmup"))
-                .append(" follow-ups per run (excluded); JVM ").append(options.get("jvm")).append("; settings ")
-                .append(String.join(" ", properties)).append("\n\n");
-        md.append("| db | follow-ups | variant | booked/s | p50 ms | p95 ms | p99 ms | peak heap MB | heap after GC MB "
-                + "| peak RSS MB | CPU ms per follow-up | emulator CPU ms | API calls/s | 429s | lost | booked twice "
-                + "| incidents |\n");
-        md.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
-                + "| ---: | ---: | ---: |\n");
-        for (Map<String, String> r : results) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s "
-                    + "| %s | %s | %s | %s |%n", r.get("db"), r.get("count"), r.get("label"), r.get("perSecond"),
-                    r.get("p50Ms"), r.get("p95Ms"), r.get("p99Ms"), r.get("peakHeapMb"), r.get("retainedHeapMb"),
-                    r.get("peakRssMb"), r.get("cpuMsPerFollowUp"), r.get("emulatorCpuMsPerFollowUp"),
-                    r.get("apiCallsPerSecond"), r.get("answered429"), r.get("lost"),
-                    r.getOrDefault("bookedTwice", "n/a"), r.get("incidents")));
-        }
-        md.append("\nRatios of follow-ups booked per second; in brackets the same ratio from CPU per follow-up "
-                + "(the other's CPU over ours), which the machine's noise moves less.\n\n"
-                + "| db | follow-ups | plugin / ceiling (0 ms) | plugin / http-connector (0 ms) "
-                + "| plugin / http-connector (20 ms) |\n| --- | ---: | ---: | ---: | ---: |\n");
-        for (String db : options.get("dbs").split(",")) {
-            for (String size : options.get("sizes").split(",")) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %.2f (%.2f) | %.2f (%.2f) | %.2f (%.2f) |%n", db,
-                        size, ratio(results, db, size, "ours", 0, "ceiling", 0, "perSecond"),
-                        ratio(results, db, size, "ceiling", 0, "ours", 0, "cpuMsPerFollowUp"),
-                        ratio(results, db, size, "ours", 0, "http", 0, "perSecond"),
-                        ratio(results, db, size, "http", 0, "ours", 0, "cpuMsPerFollowUp"),
-                        ratio(results, db, size, "ours", 20, "http", 20, "perSecond"),
-                        ratio(results, db, size, "http", 20, "ours", 20, "cpuMsPerFollowUp")));
-            }
-        }
-        return md.toString();
-    }
-
-    private static double ratio(List<Map<String, String>> results, String db, String size, String variant,
-            int latency, String other, int otherLatency, String measure) {
-        return value(results, db, size, variant, latency, measure)
-                / value(results, db, size, other, otherLatency, measure);
-    }
-
-    private static double value(List<Map<String, String>> results, String db, String size, String variant,
-            int latency, String measure) {
-        return results.stream().filter(r -> r.get("db").equals(db) && r.get("count").equals(size)
-                && r.get("variant").equals(variant) && r.get("latencyMs").equals(Integer.toString(latency))
-                && !r.get("label").contains("limited"))
-                .mapToDouble(r -> Double.parseDouble(r.get(measure))).findFirst().orElse(Double.NaN);
     }
 }

@@ -42,6 +42,15 @@ public final class LockSchema {
         }
     }
 
+    /** Whether {@code dataSource} is a PostgreSQL, which has transaction-scoped advisory locks. */
+    public static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("TDCB-L003 could not read the database's metadata: " + e.getMessage(), e);
+        }
+    }
+
     /** Creates the table on {@code dataSource} if it is missing. */
     public static LockSchema migrate(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {

@@ -10,7 +10,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The end of the caller's transaction: Spring's when one is active (Spring Boot engines, the webhook), else the
  * engine command's (engines without Spring). Spring's classes are only touched when they are on the classpath.
  */
-final class TransactionEnd {
+public final class TransactionEnd {
 
     private static final boolean SPRING =
             isPresent("org.springframework.transaction.support.TransactionSynchronizationManager");
@@ -24,12 +24,12 @@ final class TransactionEnd {
     }
 
     /** Whether there is a transaction whose end {@link #register} can wait for. */
-    static boolean available() {
+    public static boolean available() {
         return inSpringTransaction() || Context.getCommandContext() != null;
     }
 
     /** Runs {@code atEnd} once the current transaction has committed or rolled back. */
-    static void register(Runnable atEnd) {
+    public static void register(Runnable atEnd) {
         if (inSpringTransaction()) {
             Spring.register(atEnd);
             return;

@@ -1,6 +1,7 @@
 package io.followup.callbacks.config;
 
 import io.followup.callbacks.cluster.ClusterLocks;
+import io.followup.callbacks.cluster.AdvisoryLocks;
 import io.followup.callbacks.cluster.DatabaseLocks;
 import io.followup.callbacks.cluster.JvmLocks;
 import io.followup.callbacks.cluster.LockSchema;
@@ -57,8 +58,8 @@ public class CallbackDelegatesConfiguration {
     @Bean(Delegates.FIND_ACTIVE)
     @ConditionalOnMissingBean(name = Delegates.FIND_ACTIVE)
     public FindActiveCallbackDelegate findActiveCallback(CallbackRequestFactory requests,
-            TalkdeskCallbackService talkdesk) {
-        return new FindActiveCallbackDelegate(requests, talkdesk);
+            TalkdeskCallbackService talkdesk, ClusterLocks locks) {
+        return new FindActiveCallbackDelegate(requests, talkdesk, locks);
     }
 
     @Bean(Delegates.SCHEDULE)
@@ -70,7 +71,7 @@ public class CallbackDelegatesConfiguration {
 
     /**
      * The per-number and per-ticket locks: in the engine's database ({@code camundaBpmDataSource} if there is one,
-     * else the application's), in this JVM when that database is an embedded H2 (no other node can open it) or
+     * else the application's: advisory locks on PostgreSQL, row locks in {@code tdcb_lock} elsewhere), in this JVM when that database is an embedded H2 (no other node can open it) or
      * {@code talkdesk.locks.scope=jvm}, none when {@code talkdesk.locks.enabled=false}.
      */
     @Bean
@@ -92,6 +93,9 @@ public class CallbackDelegatesConfiguration {
         }
         if (settings.getScope() == LockScope.AUTO && LockSchema.isEmbeddedH2(dataSource)) {
             return new JvmLocks(settings.getWait());
+        }
+        if (LockSchema.isPostgres(dataSource)) {
+            return new AdvisoryLocks(dataSource, settings.getWait());
         }
         return new DatabaseLocks(dataSource, LockSchema.migrate(dataSource), settings.getWait());
     }

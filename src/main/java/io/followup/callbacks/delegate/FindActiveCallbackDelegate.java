@@ -3,6 +3,7 @@ package io.followup.callbacks.delegate;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.ACTIVE_CALLBACK_FOUND;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_ID;
 
+import io.followup.callbacks.cluster.PhoneNumberLock;
 import io.followup.callbacks.process.SupportFollowUpProcess.Errors;
 import io.followup.callbacks.request.CallbackRequest;
 import io.followup.callbacks.request.CallbackRequestFactory;
@@ -19,25 +20,38 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 /**
  * "Find active callback": looks for an {@code UNATTEMPTED} or {@code TO_BE_RETRIED} callback on the customer's number
  * and writes {@code activeCallbackFound} and {@code callbackId}. A callback this ticket booked is preferred.
+ *
+ * <p>It looks under the number's {@link PhoneNumberLock}, held until the job's transaction ends, and hands what it
+ * saw to <em>Schedule callback</em> or <em>Update callback</em> running in the same job ({@link LookUnderLock}): the
+ * number is looked up once per booking. After a booking whose answer was lost ({@link BookingAttempt} left on the
+ * follow-up) it routes to <em>Schedule callback</em>, which recognises and adopts that booking rather than updating
+ * it as if it were someone else's.
  */
 public class FindActiveCallbackDelegate extends CallbackDelegate {
 
     private final TalkdeskCallbackService talkdesk;
+    private final PhoneNumberLock lock;
 
-    public FindActiveCallbackDelegate(CallbackRequestFactory requests, TalkdeskCallbackService talkdesk) {
+    public FindActiveCallbackDelegate(CallbackRequestFactory requests, TalkdeskCallbackService talkdesk,
+            PhoneNumberLock lock) {
         super(requests);
         this.talkdesk = talkdesk;
+        this.lock = lock;
     }
 
     @Override
     protected void run(DelegateExecution execution) {
         CallbackRequest request = bookableRequest(execution);
-        Optional<CallbackResource> active;
+        lock.lockFor(request.phoneNumber());
+        List<CallbackResource> seen;
         try {
-            active = preferOwn(talkdesk.findActive(request.phoneNumber()), request.ticketId());
+            seen = talkdesk.findActive(request.phoneNumber());
         } catch (CallbackRejectedException e) {
             throw reject(execution, Errors.CALLBACK_REJECTED, e.getMessage());
         }
+        LookUnderLock.remember(execution, request.phoneNumber(), seen);
+        boolean bookingInFlight = BookingAttempt.read(execution.getVariable(BookingAttempt.VARIABLE)).isPresent();
+        Optional<CallbackResource> active = bookingInFlight ? Optional.empty() : preferOwn(seen, request.ticketId());
         execution.setVariable(ACTIVE_CALLBACK_FOUND, active.isPresent());
         execution.setVariable(CALLBACK_ID, active.map(CallbackResource::callbackId).orElse(null));
     }

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * of adding a duplicate (after a node died mid-call, that is its own booking, updated to the same
  * values). Talkdesk's refusal becomes
  * {@code CALLBACK_REJECTED}. The look and the booking happen under the {@link PhoneNumberLock} of the number, held
- * until the job's transaction ends, so two follow-ups for one number (on any node) never both book.
+ * until the job's transaction ends, so two follow-ups for one number (on any node) never both book. When
+ * <em>Find active callback</em> ran in the same job, its look under that lock is the look ({@link LookUnderLock}).
  */
 public class ScheduleCallbackDelegate extends CallbackDelegate {
 
@@ -48,10 +49,10 @@ public class ScheduleCallbackDelegate extends CallbackDelegate {
     @Override
     protected void run(DelegateExecution execution) {
         CallbackRequest request = bookableRequest(execution);
-        lock.lockFor(request.phoneNumber());
         Optional<BookingAttempt> earlier = BookingAttempt.read(execution.getVariable(BookingAttempt.VARIABLE));
         try {
-            List<CallbackResource> active = talkdesk.findActive(request.phoneNumber());
+            List<CallbackResource> active = LookUnderLock.recall(execution, request.phoneNumber())
+                    .orElseGet(() -> lookUnderLock(request.phoneNumber()));
             Optional<CallbackResource> ours = earlier.flatMap(attempt -> createdBy(attempt, active, request));
             if (ours.isPresent()) {
                 LOG.info("TDCB-D110 adopting callback {}: booked by an earlier attempt whose answer was lost",
@@ -70,6 +71,11 @@ public class ScheduleCallbackDelegate extends CallbackDelegate {
         }
         execution.removeVariable(BookingAttempt.VARIABLE);
         clearRejection(execution);
+    }
+
+    private List<CallbackResource> lookUnderLock(String phoneNumber) {
+        lock.lockFor(phoneNumber);
+        return talkdesk.findActive(phoneNumber);
     }
 
     /**

@@ -42,6 +42,7 @@ public class UpdateCallbackDelegate extends CallbackDelegate {
         } catch (CallbackRejectedException e) {
             throw rejectedByTalkdesk(execution, e, request);
         } catch (CallbackNotFoundException | CallbackConflictException e) {
+            LookUnderLock.forget(); // what Find saw is out of date: Schedule callback, if next, looks again
             throw reject(execution, Errors.CALLBACK_NOT_FOUND, e.getMessage());
         }
         outputs.booked(execution, callbackId, Status.UPDATED, request);

@@ -468,7 +468,10 @@ public class TalkdeskProperties {
         AUTO,
         /** In this JVM: a single node. */
         JVM,
-        /** Row locks in the engine's database, table {@code tdcb_lock}: several nodes. */
+        /**
+         * In the engine's database, for several nodes: transaction-scoped advisory locks on PostgreSQL (nothing
+         * written), row locks in table {@code tdcb_lock} on MySQL, MariaDB and H2 servers.
+         */
         DATABASE
     }
 }

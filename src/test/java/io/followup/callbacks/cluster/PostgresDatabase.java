@@ -42,6 +42,11 @@ public final class PostgresDatabase implements AutoCloseable {
         return new DriverManagerDataSource(url(), USER, "");
     }
 
+    /** Sets {@code parameter} for every later connection to this database. */
+    public void set(String parameter, String value) {
+        admin("ALTER DATABASE " + name + " SET " + parameter + " = " + value);
+    }
+
     /** Drops the database, closing whatever connections are still open on it. */
     @Override
     public void close() {

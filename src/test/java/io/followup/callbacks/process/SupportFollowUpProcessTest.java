@@ -2,6 +2,7 @@ package io.followup.callbacks.process;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -16,6 +17,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.followup.callbacks.process.SupportFollowUpProcess.PROCESS_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +34,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.followup.callbacks.cluster.ClusterLocks;
 import io.followup.callbacks.delegate.BookingAttempt;
 import io.followup.callbacks.engine.CallbackComponents;
+import io.followup.callbacks.process.SupportFollowUpProcess.Delegates;
 import io.followup.callbacks.process.SupportFollowUpProcess.Elements;
 import io.followup.callbacks.process.SupportFollowUpProcess.Errors;
 import io.followup.callbacks.process.SupportFollowUpProcess.Outcomes;
@@ -58,6 +61,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -269,6 +273,40 @@ class SupportFollowUpProcessTest {
     }
 
     @Test
+    void shouldBookWithThreeTalkdeskCallsLookingOnceUnderTheLock() {
+        givenNoActiveCallback();
+        givenTalkdeskBooks("cb-1");
+
+        ProcessInstance instance = startFollowUp(request());
+        runJobs(instance);
+
+        assertThat(instance).isWaitingAt(Elements.GATEWAY_AWAIT_CALLBACK);
+        talkdesk.verify(1, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("status", equalTo("UNATTEMPTED")));
+        talkdesk.verify(1, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("status", equalTo("TO_BE_RETRIED")));
+        talkdesk.verify(1, postRequestedFor(urlEqualTo(LIST)));
+        assertThat(apiCalls()).as("2 status lists and the create, token aside").isEqualTo(3);
+    }
+
+    @Test
+    void shouldUpdateWithThreeTalkdeskCalls() {
+        givenActiveCallback("UNATTEMPTED", "cb-9");
+        givenTalkdeskUpdates("cb-9");
+
+        ProcessInstance instance = startFollowUp(request());
+        runJobs(instance);
+
+        assertThat(instance).isWaitingAt(Elements.GATEWAY_AWAIT_CALLBACK);
+        talkdesk.verify(2, getRequestedFor(urlPathEqualTo(LIST)));
+        talkdesk.verify(1, patchRequestedFor(urlEqualTo(LIST + "/cb-9")));
+        assertThat(apiCalls()).as("2 status lists and the patch, token aside").isEqualTo(3);
+    }
+
+    /** Requests to the Scheduled Callbacks API, the token endpoint aside. */
+    private static int apiCalls() {
+        return talkdesk.findAll(anyRequestedFor(urlPathMatching(LIST + ".*"))).size();
+    }
+
+    @Test
     void shouldStartFromTicketResolvedMessageWithTicketAsBusinessKey() {
         givenNoActiveCallback();
         givenTalkdeskBooks("cb-1");
@@ -362,14 +400,51 @@ class SupportFollowUpProcessTest {
         ProcessInstance instance = startFollowUp(request());
         runJobsUntilOneFails(instance);
         Job schedule = managementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
-        assertThat(instance).isWaitingAt(Elements.TASK_SCHEDULE);
+        assertThat(instance).isWaitingAt(Elements.TASK_FIND_ACTIVE); // Schedule runs in Find's job
 
         clock.advance(Duration.ofDays(1));
         givenTalkdeskBooks("cb-late");
         managementService().executeJob(schedule.getId());
 
-        assertThat(instance).hasPassed(Elements.EVENT_SCHEDULE_TIME_PASSED).isWaitingAt(Elements.TASK_REVIEW);
+        assertThat(instance).hasPassed(Elements.EVENT_FIND_TIME_PASSED).isWaitingAt(Elements.TASK_REVIEW);
         talkdesk.verify(1, postRequestedFor(urlEqualTo(LIST)));
+    }
+
+    @Test
+    void shouldAskSupervisorWhenTheTimePassedBetweenTheLookAndTheBooking() {
+        givenNoActiveCallback();
+        givenTalkdeskBooks("cb-late");
+        lookTakesADay();
+        ProcessInstance instance = startFollowUp(request());
+
+        runJobs(instance);
+
+        assertThat(instance).hasPassed(Elements.TASK_FIND_ACTIVE, Elements.EVENT_SCHEDULE_TIME_PASSED)
+                .isWaitingAt(Elements.TASK_REVIEW);
+        talkdesk.verify(0, postRequestedFor(urlEqualTo(LIST)));
+    }
+
+    @Test
+    void shouldAskSupervisorWhenTheTimePassedBetweenTheLookAndTheUpdate() {
+        givenActiveCallback("UNATTEMPTED", "cb-9");
+        givenTalkdeskUpdates("cb-9");
+        lookTakesADay();
+        ProcessInstance instance = startFollowUp(request());
+
+        runJobs(instance);
+
+        assertThat(instance).hasPassed(Elements.TASK_FIND_ACTIVE, Elements.EVENT_UPDATE_TIME_PASSED)
+                .isWaitingAt(Elements.TASK_REVIEW);
+        talkdesk.verify(0, patchRequestedFor(urlEqualTo(LIST + "/cb-9")));
+    }
+
+    /** Find active callback as shipped, but a day passes while it looks (a very slow answer). */
+    private void lookTakesADay() {
+        JavaDelegate find = (JavaDelegate) Mocks.get(Delegates.FIND_ACTIVE);
+        Mocks.register(Delegates.FIND_ACTIVE, (JavaDelegate) execution -> {
+            find.execute(execution);
+            clock.advance(Duration.ofDays(1));
+        });
     }
 
     @Test
@@ -379,13 +454,13 @@ class SupportFollowUpProcessTest {
         ProcessInstance instance = startFollowUp(request());
         runJobsUntilOneFails(instance);
         Job update = managementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
-        assertThat(instance).isWaitingAt(Elements.TASK_UPDATE);
+        assertThat(instance).isWaitingAt(Elements.TASK_FIND_ACTIVE); // Update runs in Find's job
 
         clock.advance(Duration.ofDays(1));
         givenTalkdeskUpdates("cb-9");
         managementService().executeJob(update.getId());
 
-        assertThat(instance).hasPassed(Elements.EVENT_UPDATE_TIME_PASSED).isWaitingAt(Elements.TASK_REVIEW);
+        assertThat(instance).hasPassed(Elements.EVENT_FIND_TIME_PASSED).isWaitingAt(Elements.TASK_REVIEW);
         talkdesk.verify(1, patchRequestedFor(urlEqualTo(LIST + "/cb-9")));
     }
 
@@ -525,7 +600,7 @@ class SupportFollowUpProcessTest {
                 .withQueryParam("status", equalTo("TO_BE_RETRIED")).willReturn(okJson(page())));
         ProcessInstance instance = startFollowUp(request());
         runJobsUntilOneFails(instance);
-        Job schedule = job(Elements.TASK_SCHEDULE, instance);
+        Job schedule = job(Elements.TASK_FIND_ACTIVE, instance);
         assertThat(schedule.getExceptionMessage()).contains("Schedule callback").contains("no answer");
 
         managementService().executeJob(schedule.getId());
@@ -569,11 +644,11 @@ class SupportFollowUpProcessTest {
                         .withBody(callback("cb-duplicate", "UNATTEMPTED", "[ticket:" + TICKET + "]"))));
         ProcessInstance instance = startFollowUp(request());
         runJobsUntilOneFails(instance);
-        failJobUntilRetriesRunOut(job(Elements.TASK_SCHEDULE, instance));
+        failJobUntilRetriesRunOut(job(Elements.TASK_FIND_ACTIVE, instance));
         assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isOne();
 
         talkdesk.setScenarioState("outage", "recovered");
-        String scheduleJob = job(Elements.TASK_SCHEDULE, instance).getId();
+        String scheduleJob = job(Elements.TASK_FIND_ACTIVE, instance).getId();
         managementService().setJobRetries(scheduleJob, 1);
         managementService().executeJob(scheduleJob);
 
@@ -787,7 +862,7 @@ class SupportFollowUpProcessTest {
         // an earlier follow-up of this ticket left an active callback; this one must update it, not adopt it as is
         givenNoActiveCallback();
         ProcessInstance instance = startFollowUp(request());
-        runJobs(instance, 2);
+        runJobs(instance, 1);
         talkdesk.stubFor(get(urlPathEqualTo(LIST)).withQueryParam("status", equalTo("UNATTEMPTED"))
                 .willReturn(okJson(page(callback("cb-earlier", "UNATTEMPTED", "[ticket:" + TICKET + "] old")))));
         givenTalkdeskUpdates("cb-earlier");
@@ -807,8 +882,8 @@ class SupportFollowUpProcessTest {
         givenTalkdeskBooks("cb-1");
         talkdesk.stubFor(delete(LIST + "/cb-1").willReturn(aResponse().withStatus(204)));
         ProcessInstance instance = startFollowUp(request());
-        runJobs(instance, 2);
-        assertThat(instance).isWaitingAt(Elements.TASK_SCHEDULE);
+        runJobs(instance, 1);
+        assertThat(instance).isWaitingAt(Elements.TASK_FIND_ACTIVE); // Schedule runs in Find's job
         runtimeService().setVariable(instance.getId(), Variables.CANCELLATION_REQUESTED, true);
 
         runJobs(instance);
