@@ -48,10 +48,27 @@ public final class BenchScenario {
     /** The Talkdesk emulation's rate limit, read from the arguments rather than passed to the app. */
     private static final String SERVER_RATE_LIMIT = "--talkdesk.sandbox.rate-limit=";
 
+    /**
+     * Threads starting follow-ups, like the web server's threads taking webhook calls: as many as the job executor's,
+     * so that starting competes for the CPU on equal terms with booking (with 4, the starters' share of 2 cores
+     * capped the start rate whenever the jobs were busy, and every variant measured its starts).
+     */
+    private static final int STARTERS = Integer.getInteger("bench.starters", 24);
+
     private BenchScenario() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            measure(args);
+        } catch (Throwable failed) { // the emulation's server thread would keep a failed run's JVM alive
+            failed.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void measure(String[] args) throws Exception {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         String db = args[0];
         String variant = args[1];
@@ -112,7 +129,6 @@ public final class BenchScenario {
             talkdesk.close();
             database.close();
         }
-        System.exit(0);
     }
 
     /** Deploys the variant's model and returns its process key. */
@@ -143,7 +159,7 @@ public final class BenchScenario {
         }
     }
 
-    /** Starts {@code count} follow-ups from four threads and waits until every one is booked. */
+    /** Starts {@code count} follow-ups from {@link #STARTERS} threads and waits until every one is booked. */
     private static Map<String, Object> run(ConfigurableApplicationContext app, BenchTalkdeskServer talkdesk,
             String key, String prefix, int count) throws Exception {
         RuntimeService runtime = app.getBean(RuntimeService.class);
@@ -157,7 +173,7 @@ public final class BenchScenario {
         String day = LocalDate.now().plusDays(3).toString();
         BenchBookedCounter counter = app.getBean(BenchBookedCounter.class);
         long before = counter.booked();
-        ExecutorService starters = Executors.newFixedThreadPool(4);
+        ExecutorService starters = Executors.newFixedThreadPool(STARTERS);
         long started = System.currentTimeMillis();
         long cpuBefore = processCpuNanos();
         long emulatorCpuBefore = BenchTalkdeskServer.cpuNanos();

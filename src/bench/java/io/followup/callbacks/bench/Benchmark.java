@@ -70,7 +70,8 @@ public final class Benchmark {
                 properties.add(arg);
             }
         }
-        properties.addAll(0, tuning());
+        List<String> given = properties.stream().map(p -> p.split("=", 2)[0]).toList();
+        properties.addAll(0, tuning().stream().filter(t -> !given.contains(t.split("=", 2)[0])).toList()); // given wins
         List<String> variants = List.of(options.get("variants").split(","));
         List<Scenario> scenarios = new ArrayList<>();
         for (String scenario : options.get("scenarios").split(",")) {
@@ -138,7 +139,7 @@ public final class Benchmark {
             Map<String, String> options, List<String> properties) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
-        command.addAll(List.of(options.get("jvm").split(" ")));
+        command.addAll(List.of(options.get("jvm").split("[ ;]"))); // ";" separates JVM options inside -Dbench.args
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchScenario.class.getName(), db,
                 scenario.variant(), Integer.toString(scenario.latencyMs()), size, options.get("warmup")));
         command.addAll(properties);
@@ -152,6 +153,7 @@ public final class Benchmark {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 writer.write(line);
                 writer.newLine();
+                writer.flush(); // a run that hangs still shows how far it got
                 if (line.startsWith("BENCH-RESULT ")) {
                     resultLine = line.substring("BENCH-RESULT ".length());
                 }
