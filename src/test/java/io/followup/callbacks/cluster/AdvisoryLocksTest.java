@@ -8,7 +8,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import io.followup.callbacks.config.CallbackDelegatesConfiguration;
+import io.followup.callbacks.settings.TalkdeskProperties;
+import io.followup.callbacks.settings.TalkdeskProperties.LockScope;
+import java.util.UUID;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,6 +117,24 @@ class AdvisoryLocksTest {
         } finally {
             held.release();
         }
+    }
+
+    @Test
+    void shouldBeTheDatabaseLockOnPostgresAndTheRowLockElsewhere() {
+        TalkdeskProperties properties = new TalkdeskProperties();
+        assertThat(locksFor(properties, dataSource)).isInstanceOf(AdvisoryLocks.class);
+        DataSource h2Server = new DriverManagerDataSource("jdbc:h2:mem:advisory-" + UUID.randomUUID()
+                + ";DB_CLOSE_DELAY=-1", "sa", "");
+        properties.getLocks().setScope(LockScope.DATABASE); // an H2 that other nodes could share: rows
+        assertThat(locksFor(properties, h2Server)).isInstanceOf(DatabaseLocks.class);
+        properties.getLocks().setScope(LockScope.AUTO); // the embedded H2: in the JVM
+        assertThat(locksFor(properties, h2Server)).isInstanceOf(JvmLocks.class);
+    }
+
+    private static ClusterLocks locksFor(TalkdeskProperties properties, DataSource dataSource) {
+        DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+        beans.registerSingleton("dataSource", dataSource);
+        return new CallbackDelegatesConfiguration().clusterLocks(properties, beans);
     }
 
     @Test
