@@ -196,7 +196,7 @@ try {
   console.log(`E2E-1 rescheduled from Cockpit to ${shownLocal} (${liveUtc}), as the sandbox holds it`);
   await sleep(500);
   await shot('cockpit-talkdesk-tab');
-  await page.screenshot({ path: resolve('docs/cockpit-tab.png'), fullPage: true });
+  await page.locator('[data-testid="tdcb-tab"]').screenshot({ path: resolve('docs/cockpit-tab.png') });
   console.log('e2e passed');
 } catch (e) {
   console.error(`e2e FAILED: ${e.stack || e}`);
