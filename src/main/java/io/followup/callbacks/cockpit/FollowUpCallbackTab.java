@@ -43,6 +43,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -333,7 +334,7 @@ final class FollowUpCallbackTab {
         List<String> steps = engine.getHistoryService().createHistoricActivityInstanceQuery()
                 .processInstanceId(followUp.id()).unfinished().list().stream()
                 .filter(activity -> activity.getActivityName() != null && !activity.getActivityType()
-                        .toLowerCase(java.util.Locale.ROOT).contains("gateway"))
+                        .toLowerCase(Locale.ROOT).contains("gateway"))
                 .map(activity -> activity.getActivityName()).distinct().toList();
         String where = steps.isEmpty() ? "" : " it is at " + String.join(", ", steps);
         List<String> incidents = engine.getRuntimeService().createIncidentQuery().processInstanceId(followUp.id())
