@@ -110,6 +110,8 @@ try {
     await fill('timezone', 'Europe/Lisbon');
     if (callerId) await fill('callerId', callerId);
     await fill('notes', 'Customer asked about an invoice');
+    // the form may still be settling when the first field is filled: check it kept its value
+    if ((await page.locator('input[id$="-Field_ticketId"]').first().inputValue()) !== ticket) await fill('ticketId', ticket);
     await shot(`start-form-${ticket}`);
     await page.locator('button:has-text("Start")').last().click();
     return until(`follow-up ${ticket} to start`, () => instanceOf(ticket));
@@ -194,9 +196,15 @@ try {
   if (sandboxUtc !== liveUtc) throw new Error(`the sandbox holds ${sandboxUtc}, the tab shows ${liveUtc}`);
   if ((await variable(booked.id, 'callbackStatus')) !== 'UPDATED') throw new Error('E2E-1 is not UPDATED');
   console.log(`E2E-1 rescheduled from Cockpit to ${shownLocal} (${liveUtc}), as the sandbox holds it`);
-  await sleep(500);
+  // for the picture, a smaller diagram and a taller tab pane (Cockpit's own split, set as dragging it would)
+  await page.evaluate(() => {
+    document.querySelector('.ctn-content-top').style.height = '230px';
+    document.querySelector('.ctn-content-bottom').style.top = '230px';
+    document.querySelectorAll('.ctn-tabbed-content').forEach((pane) => { pane.scrollTop = 0; });
+  });
+  await sleep(1000);
   await shot('cockpit-talkdesk-tab');
-  await page.locator('[data-testid="tdcb-tab"]').screenshot({ path: resolve('docs/cockpit-tab.png') });
+  await page.screenshot({ path: resolve('docs/cockpit-tab.png') });
   console.log('e2e passed');
 } catch (e) {
   console.error(`e2e FAILED: ${e.stack || e}`);
