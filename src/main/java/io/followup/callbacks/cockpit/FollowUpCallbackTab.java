@@ -288,8 +288,8 @@ final class FollowUpCallbackTab {
             view.put("liveError", "the follow-up holds no valid customer number to look the callback up by");
             return;
         }
-        Live live = LiveCallbackLookup.of(services.talkdesk(), services.clock()).lookup(followUp.id(), phone,
-                callbackId, status + "|" + followUp.text(CALLBACK_SCHEDULED_TIME));
+        Live live = LiveCallbackLookup.of(services.talkdesk()).lookup(services.talkdesk(), services.clock(),
+                followUp.id(), phone, callbackId, status + "|" + followUp.text(CALLBACK_SCHEDULED_TIME));
         if (live.failed()) {
             view.put("liveError", live.failure());
             return;
@@ -358,7 +358,7 @@ final class FollowUpCallbackTab {
 
     private void forgetLive(String processInstanceId) {
         if (services != null) {
-            LiveCallbackLookup.of(services.talkdesk(), services.clock()).forget(processInstanceId);
+            LiveCallbackLookup.of(services.talkdesk()).forget(processInstanceId);
         }
     }
 

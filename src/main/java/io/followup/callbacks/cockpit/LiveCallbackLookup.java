@@ -39,24 +39,22 @@ final class LiveCallbackLookup {
     private static final Map<TalkdeskCallbackService, LiveCallbackLookup> PER_CLIENT =
             Collections.synchronizedMap(new WeakHashMap<>());
 
-    private final TalkdeskCallbackService talkdesk;
-    private final Clock clock;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
 
-    private LiveCallbackLookup(TalkdeskCallbackService talkdesk, Clock clock) {
-        this.talkdesk = talkdesk;
-        this.clock = clock;
-    }
-
-    /** The one lookup (and cache) of a client: every request of the tab to an engine shares it. */
-    static LiveCallbackLookup of(TalkdeskCallbackService talkdesk, Clock clock) {
-        return PER_CLIENT.computeIfAbsent(talkdesk, client -> new LiveCallbackLookup(client, clock));
+    private LiveCallbackLookup() {
     }
 
     /**
-     * What Talkdesk says about callback {@code callbackId} of {@code phoneNumber}: empty when it no longer lists it.
-     * {@code storedState} (the follow-up's own status and time) is part of the cache key, so a change the follow-up
-     * made is looked at again at once.
+     * The one cache of a client: every request of the tab to an engine shares it (held only as long as the client
+     * lives, so the cache does not keep the client itself).
+     */
+    static LiveCallbackLookup of(TalkdeskCallbackService talkdesk) {
+        return PER_CLIENT.computeIfAbsent(talkdesk, client -> new LiveCallbackLookup());
+    }
+
+    /**
+     * What Talkdesk said about a callback, when, and whether from the cache; empty when it no longer lists it; a
+     * sentence instead when it could not be asked.
      */
     record Live(Optional<CallbackResource> callback, Instant fetchedAt, String failure, boolean cached) {
 
@@ -70,7 +68,13 @@ final class LiveCallbackLookup {
         private Live live;
     }
 
-    Live lookup(String processInstanceId, String phoneNumber, String callbackId, String storedState) {
+    /**
+     * What Talkdesk says about callback {@code callbackId} of {@code phoneNumber}, asked through {@code talkdesk} at
+     * most once per {@link #FRESH_FOR} for a follow-up. {@code storedState} (the follow-up's own status and time) is
+     * part of the cache key, so a change the follow-up made is looked at again at once.
+     */
+    Live lookup(TalkdeskCallbackService talkdesk, Clock clock, String processInstanceId, String phoneNumber,
+            String callbackId, String storedState) {
         Slot slot = slots.computeIfAbsent(processInstanceId, id -> new Slot());
         String key = phoneNumber + "|" + callbackId + "|" + storedState;
         synchronized (slot) {
@@ -80,7 +84,7 @@ final class LiveCallbackLookup {
                 return new Live(slot.live.callback(), slot.live.fetchedAt(), slot.live.failure(), true);
             }
             slot.key = key;
-            slot.live = fetch(phoneNumber, callbackId, now);
+            slot.live = fetch(talkdesk, phoneNumber, callbackId, now);
             prune(now);
             return slot.live;
         }
@@ -91,7 +95,7 @@ final class LiveCallbackLookup {
         slots.remove(processInstanceId);
     }
 
-    private Live fetch(String phoneNumber, String callbackId, Instant now) {
+    private static Live fetch(TalkdeskCallbackService talkdesk, String phoneNumber, String callbackId, Instant now) {
         try {
             return new Live(talkdesk.findById(phoneNumber, callbackId), now, null, false);
         } catch (CallbackRejectedException e) {
@@ -108,7 +112,7 @@ final class LiveCallbackLookup {
         }
     }
 
-    private Live failed(String callbackId, String phoneNumber, String what, Instant now, RuntimeException e) {
+    private static Live failed(String callbackId, String phoneNumber, String what, Instant now, RuntimeException e) {
         LOG.warn("TDCB-C100 live status of callback {} for {} could not be read: {}", callbackId,
                 PhoneNumbers.mask(phoneNumber), PhoneNumbers.maskAll(e.getMessage()));
         return new Live(Optional.empty(), now, what + " at " + CLOCK_TIME.format(now) + " UTC)", false);

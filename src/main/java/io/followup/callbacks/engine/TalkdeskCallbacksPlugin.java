@@ -48,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * <li>honours Talkdesk's {@code Retry-After} when a job fails on a 429;</li>
  * <li>deploys the shipped {@code support-follow-up} process and its forms when {@code deployModel} is true;</li>
  * <li>refuses a second running {@code support-follow-up} for a ticket, whatever starts it
- * ({@link OneFollowUpPerTicket}).</li>
+ * ({@link OneFollowUpPerTicket});</li>
+ * <li>hands its Talkdesk client and request rules to readers outside the engine's jobs ({@link #services()}, found
+ * with {@link #of}), such as the Cockpit tab.</li>
  * </ul>
  * Settings are plain setters named after the {@code talkdesk.*} properties without the prefix, in camelCase:
  * {@code talkdesk.auth.client-id} is {@code authClientId}, {@code talkdesk.api.base-url} is {@code apiBaseUrl}.

@@ -55,7 +55,7 @@ class LiveCallbackLookupTest {
         }
     };
 
-    private final LiveCallbackLookup lookup = LiveCallbackLookup.of(new TalkdeskCallbackService(talkdesk,
+    private final TalkdeskCallbackService service = new TalkdeskCallbackService(talkdesk,
             new AccessTokenProvider() {
                 @Override
                 public String accessToken() {
@@ -65,15 +65,19 @@ class LiveCallbackLookupTest {
                 @Override
                 public void invalidate(String rejectedToken) {
                 }
-            }, 50, 500), clock);
+            }, 50, 500);
+
+    private LiveCallbackLookup.Live lookup(String callbackId, String storedState) {
+        return LiveCallbackLookup.of(service).lookup(service, clock, "pi-1", PHONE, callbackId, storedState);
+    }
 
     @Test
     void shouldAskTalkdeskOnceWithinFiveSecondsAndAgainAfterThem() {
-        LiveCallbackLookup.Live first = lookup.lookup("pi-1", PHONE, "cb-1", "SCHEDULED");
+        LiveCallbackLookup.Live first = lookup("cb-1", "SCHEDULED");
         clock.advance(Duration.ofSeconds(4));
-        LiveCallbackLookup.Live second = lookup.lookup("pi-1", PHONE, "cb-1", "SCHEDULED");
+        LiveCallbackLookup.Live second = lookup("cb-1", "SCHEDULED");
         clock.advance(Duration.ofSeconds(2));
-        LiveCallbackLookup.Live third = lookup.lookup("pi-1", PHONE, "cb-1", "SCHEDULED");
+        LiveCallbackLookup.Live third = lookup("cb-1", "SCHEDULED");
 
         assertThat(first.callback()).map(CallbackResource::status).contains("UNATTEMPTED");
         assertThat(first.cached()).isFalse();
@@ -85,8 +89,8 @@ class LiveCallbackLookupTest {
 
     @Test
     void shouldAskAgainAtOnceWhenTheFollowUpChangedItsCallback() {
-        lookup.lookup("pi-1", PHONE, "cb-1", "SCHEDULED|2026-12-02T10:00:00Z");
-        LiveCallbackLookup.Live moved = lookup.lookup("pi-1", PHONE, "cb-1", "UPDATED|2026-12-03T10:00:00Z");
+        lookup("cb-1", "SCHEDULED|2026-12-02T10:00:00Z");
+        LiveCallbackLookup.Live moved = lookup("cb-1", "UPDATED|2026-12-03T10:00:00Z");
 
         assertThat(moved.cached()).isFalse();
         assertThat(lists).hasValue(2);
@@ -96,8 +100,8 @@ class LiveCallbackLookupTest {
     void shouldSayTalkdeskIsNotReachableWithTheStatusAndTheTimeAndKeepSayingItForAFewSeconds() {
         failure = new TalkdeskTransientException("TDCB-503 Talkdesk answered 503", 503, null, null, null);
 
-        LiveCallbackLookup.Live down = lookup.lookup("pi-1", PHONE, "cb-1", "SCHEDULED");
-        LiveCallbackLookup.Live again = lookup.lookup("pi-1", PHONE, "cb-1", "SCHEDULED");
+        LiveCallbackLookup.Live down = lookup("cb-1", "SCHEDULED");
+        LiveCallbackLookup.Live again = lookup("cb-1", "SCHEDULED");
 
         assertThat(down.failure()).isEqualTo("Talkdesk not reachable (HTTP 503 at 10:42 UTC)");
         assertThat(down.callback()).isEmpty();
@@ -109,13 +113,13 @@ class LiveCallbackLookupTest {
     void shouldSayNoAnswerWhenTalkdeskCannotBeReachedAtAll() {
         failure = new TalkdeskTransientException("TDCB-599 no answer", 0, null, null, null);
 
-        assertThat(lookup.lookup("pi-1", PHONE, "cb-1", "SCHEDULED").failure())
+        assertThat(lookup("cb-1", "SCHEDULED").failure())
                 .isEqualTo("Talkdesk not reachable (no answer at 10:42 UTC)");
     }
 
     @Test
     void shouldReportACallbackTalkdeskNoLongerListsAsMissingNotAsAFailure() {
-        LiveCallbackLookup.Live gone = lookup.lookup("pi-1", PHONE, "cb-other", "SCHEDULED");
+        LiveCallbackLookup.Live gone = lookup("cb-other", "SCHEDULED");
 
         assertThat(gone.failed()).isFalse();
         assertThat(gone.callback()).isEmpty();
