@@ -1,6 +1,7 @@
 package io.followup.callbacks.cockpit;
 
 import io.followup.callbacks.request.PhoneNumbers;
+import io.followup.callbacks.talkdesk.JobDeadline;
 import io.followup.callbacks.talkdesk.TalkdeskCallbackService;
 import io.followup.callbacks.talkdesk.api.CallbackResource;
 import io.followup.callbacks.talkdesk.error.CallbackRejectedException;
@@ -23,14 +24,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The callback as Talkdesk lists it now, for the Cockpit tab: read through the plugin's client (the list endpoint by
- * number, every page, matched by callback id) at most once per {@link #FRESH_FOR} per follow-up, so an open tab, a
- * refreshing operator or several of them cannot drain the API budget. Failures are kept as long as answers are, in
+ * number, every page, matched by callback id, within {@link #BUDGET}) at most once per {@link #FRESH_FOR} per
+ * follow-up, so an open tab, a refreshing operator or several of them cannot drain the API budget. Failures are kept as long as answers are, in
  * words an operator reads ("Talkdesk not reachable (HTTP 503 at 10:42 UTC)"), never as a stack trace.
  */
 final class LiveCallbackLookup {
 
     /** How long an answer (or a failure) is shown before Talkdesk is asked again. */
     static final Duration FRESH_FOR = Duration.ofSeconds(5);
+    /** How long one look may take, every page and wait included, before the tab says Talkdesk did not answer. */
+    static final Duration BUDGET = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveCallbackLookup.class);
     private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT)
@@ -97,7 +100,8 @@ final class LiveCallbackLookup {
 
     private static Live fetch(TalkdeskCallbackService talkdesk, String phoneNumber, String callbackId, Instant now) {
         try {
-            return new Live(talkdesk.findById(phoneNumber, callbackId), now, null, false);
+            return new Live(JobDeadline.within(BUDGET, () -> talkdesk.findById(phoneNumber, callbackId)), now, null,
+                    false);
         } catch (CallbackRejectedException e) {
             return failed(callbackId, phoneNumber, "Talkdesk refused the lookup (HTTP " + e.httpStatus(), now, e);
         } catch (TalkdeskConfigurationException e) {
