@@ -521,6 +521,7 @@ class SupportFollowUpProcessTest {
 
         runtimeService().createMessageCorrelation(Messages.RESCHEDULE_REQUESTED)
                 .processInstanceId(instance.getId()).setVariable(Variables.CALLBACK_TIME, "yesterday").correlate();
+        runJobs(instance);
 
         assertThat(instance).isWaitingAt(Elements.TASK_REVIEW).hasPassed(Elements.EVENT_RESCHEDULE_INVALID)
                 .hasNotPassed(Elements.TASK_UPDATE).variables()
