@@ -1,6 +1,7 @@
 // End-to-end test in a real browser (Debian's Chromium, driven by playwright-core): starts the packaged app on its
 // embedded default, books a callback from the Tasklist start form, corrects a rejected request in the review task,
-// and checks both follow-ups in Cockpit. Screenshots go to target/e2e/.
+// checks both follow-ups in Cockpit, and reschedules the first one from the plugin's "Talkdesk callback" tab (the new
+// time shows in the tab and in the sandbox). Screenshots go to target/e2e/; the tab's also to docs/cockpit-tab.png.
 // The review is done by a supervisor (a user in group supervisors only), not by the admin.
 // Usage: node .ci/e2e.mjs target/<app>-app.jar
 import { chromium } from 'playwright-core';
@@ -109,6 +110,8 @@ try {
     await fill('timezone', 'Europe/Lisbon');
     if (callerId) await fill('callerId', callerId);
     await fill('notes', 'Customer asked about an invoice');
+    // the form may still be settling when the first field is filled: check it kept its value
+    if ((await page.locator('input[id$="-Field_ticketId"]').first().inputValue()) !== ticket) await fill('ticketId', ticket);
     await shot(`start-form-${ticket}`);
     await page.locator('button:has-text("Start")').last().click();
     return until(`follow-up ${ticket} to start`, () => instanceOf(ticket));
@@ -165,6 +168,43 @@ try {
   await page.goto(`${base}/camunda/app/cockpit/default/#/process-instance/${booked.id}/runtime?tab=variables-tab`);
   await page.getByText(callbackId).first().waitFor({ timeout: 30000 });
   await shot('cockpit-instance-variables');
+
+  // the plugin's "Talkdesk callback" tab: the live status from the sandbox, then a reschedule through the model
+  await page.goto(`${base}/camunda/app/cockpit/default/#/process-instance/${booked.id}/runtime?tab=talkdesk-callback-tab`);
+  await page.getByText('Talkdesk callback', { exact: true }).first().click();
+  const liveStatus = page.locator('[data-testid="tdcb-live-status"]');
+  await liveStatus.waitFor();
+  if ((await liveStatus.textContent()).trim() !== 'UNATTEMPTED') {
+    throw new Error(`the tab shows Talkdesk's status as ${await liveStatus.textContent()}, not UNATTEMPTED`);
+  }
+  const newLocal = `${new Date(Date.now() + 2 * 24 * 3600 * 1000).toISOString().slice(0, 10)}T11:30`;
+  await page.fill('[data-testid="tdcb-reschedule-time"]', newLocal);
+  await page.fill('[data-testid="tdcb-reschedule-zone"]', 'Europe/Lisbon');
+  await page.click('[data-testid="tdcb-reschedule"]');
+  const notice = page.locator('[data-testid="tdcb-notice"]');
+  await notice.waitFor();
+  if (!(await notice.textContent()).startsWith('reschedule requested')) {
+    throw new Error(`the reschedule was not accepted: ${await notice.textContent()}`);
+  }
+  const shownLocal = `${newLocal.replace('T', ' ')} Europe/Lisbon`;
+  const liveLocal = page.locator('[data-testid="tdcb-scheduled-local-live"]');
+  await until('the new time in the tab', async () => (await liveLocal.textContent()).includes(shownLocal), 90);
+  const liveUtc = (await page.locator('[data-testid="tdcb-scheduled-utc-live"]').textContent()).trim();
+  const sandboxAnswer = await fetch(`${base}/talkdesk-sandbox/admin/callbacks`, { headers: { Authorization: auth } });
+  const inSandbox = (await sandboxAnswer.json()).find((c) => c.callback_id === callbackId);
+  const sandboxUtc = `${inSandbox.scheduled_time_to_call.slice(0, 16).replace('T', ' ')} UTC`;
+  if (sandboxUtc !== liveUtc) throw new Error(`the sandbox holds ${sandboxUtc}, the tab shows ${liveUtc}`);
+  if ((await variable(booked.id, 'callbackStatus')) !== 'UPDATED') throw new Error('E2E-1 is not UPDATED');
+  console.log(`E2E-1 rescheduled from Cockpit to ${shownLocal} (${liveUtc}), as the sandbox holds it`);
+  // for the picture, a smaller diagram and a taller tab pane (Cockpit's own split, set as dragging it would)
+  await page.evaluate(() => {
+    document.querySelector('.ctn-content-top').style.height = '230px';
+    document.querySelector('.ctn-content-bottom').style.top = '230px';
+    document.querySelectorAll('.ctn-tabbed-content').forEach((pane) => { pane.scrollTop = 0; });
+  });
+  await sleep(1000);
+  await shot('cockpit-talkdesk-tab');
+  await page.screenshot({ path: resolve('docs/cockpit-tab.png') });
   console.log('e2e passed');
 } catch (e) {
   console.error(`e2e FAILED: ${e.stack || e}`);

@@ -13,6 +13,7 @@ import io.followup.callbacks.delegate.ScheduleCallbackDelegate;
 import io.followup.callbacks.delegate.UpdateCallbackDelegate;
 import io.followup.callbacks.delegate.ValidateCallbackRequestDelegate;
 import io.followup.callbacks.engine.CallbackComponents;
+import io.followup.callbacks.engine.CallbackServices;
 import io.followup.callbacks.engine.TalkdeskCallbacksPlugin;
 import io.followup.callbacks.engine.TalkdeskRetry;
 import io.followup.callbacks.process.SupportFollowUpProcess.Delegates;
@@ -130,16 +131,19 @@ public class CallbackDelegatesConfiguration {
 
     /**
      * The engine plugin, which the Camunda starter adds to the engine: Retry-After handling and, with
-     * {@code talkdesk.deploy-model=true}, the shipped model. The delegates are the beans above.
+     * {@code talkdesk.deploy-model=true}, the shipped model. The delegates are the beans above; the Cockpit tab reads
+     * Talkdesk through the same client ({@link TalkdeskCallbacksPlugin#services()}).
      */
     @Bean
     @ConditionalOnMissingBean
     public TalkdeskCallbacksPlugin talkdeskCallbacksPlugin(TalkdeskProperties properties,
-            ObjectProvider<MeterRegistry> registry, ClusterLocks locks) {
+            ObjectProvider<MeterRegistry> registry, ClusterLocks locks, TalkdeskCallbackService talkdesk,
+            CallbackRequestFactory requests, @Qualifier(TalkdeskClientFactory.CLOCK_BEAN) ObjectProvider<Clock> clock) {
         TalkdeskCallbacksPlugin plugin = new TalkdeskCallbacksPlugin(properties,
                 TalkdeskAutoConfiguration.registry(registry));
         plugin.setBuildDelegates(false);
         plugin.setTicketLock(locks);
+        plugin.setServices(new CallbackServices(talkdesk, requests, TalkdeskAutoConfiguration.clock(clock)));
         return plugin;
     }
 }

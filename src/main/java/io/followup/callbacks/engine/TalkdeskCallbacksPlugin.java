@@ -5,6 +5,7 @@ import io.followup.callbacks.cluster.JvmLocks;
 import io.followup.callbacks.cluster.TicketLock;
 import io.followup.callbacks.process.ShippedModel;
 import io.followup.callbacks.request.AssignType;
+import io.followup.callbacks.request.CallbackRequestFactory;
 import io.followup.callbacks.settings.InvalidTalkdeskConfigurationException;
 import io.followup.callbacks.settings.TalkdeskConnectionResolver;
 import io.followup.callbacks.settings.TalkdeskProperties;
@@ -25,8 +26,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.CompositeProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultFailedJobCommandFactory;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
@@ -44,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * <li>honours Talkdesk's {@code Retry-After} when a job fails on a 429;</li>
  * <li>deploys the shipped {@code support-follow-up} process and its forms when {@code deployModel} is true;</li>
  * <li>refuses a second running {@code support-follow-up} for a ticket, whatever starts it
- * ({@link OneFollowUpPerTicket}).</li>
+ * ({@link OneFollowUpPerTicket});</li>
+ * <li>hands its Talkdesk client and request rules to readers outside the engine's jobs ({@link #services()}, found
+ * with {@link #of}), such as the Cockpit tab.</li>
  * </ul>
  * Settings are plain setters named after the {@code talkdesk.*} properties without the prefix, in camelCase:
  * {@code talkdesk.auth.client-id} is {@code authClientId}, {@code talkdesk.api.base-url} is {@code apiBaseUrl}.
@@ -58,6 +64,7 @@ public class TalkdeskCallbacksPlugin extends AbstractProcessEnginePlugin {
     private MeterRegistry registry;
     private boolean buildDelegates = true;
     private TicketLock ticketLock = ClusterLocks.NONE;
+    private CallbackServices services;
 
     /** For XML configuration: settings come through the setters. */
     public TalkdeskCallbacksPlugin() {
@@ -68,6 +75,43 @@ public class TalkdeskCallbacksPlugin extends AbstractProcessEnginePlugin {
     public TalkdeskCallbacksPlugin(TalkdeskProperties settings, MeterRegistry registry) {
         this.settings = settings;
         this.registry = registry;
+    }
+
+    /**
+     * The Talkdesk client, the request rules and the clock this engine's follow-ups use, for readers outside the
+     * engine's jobs such as the Cockpit tab; empty until the engine is built (or when the host did not hand them over).
+     */
+    public Optional<CallbackServices> services() {
+        return Optional.ofNullable(services);
+    }
+
+    /** Hands over the parts the host built (the Spring Boot auto-configuration does); a plain engine builds its own. */
+    public void setServices(CallbackServices services) {
+        this.services = services;
+    }
+
+    /** The plugin registered in {@code engine}, also inside a {@link CompositeProcessEnginePlugin} (Spring Boot). */
+    public static Optional<TalkdeskCallbacksPlugin> of(ProcessEngine engine) {
+        if (!(engine.getProcessEngineConfiguration() instanceof ProcessEngineConfigurationImpl configuration)
+                || configuration.getProcessEnginePlugins() == null) {
+            return Optional.empty();
+        }
+        return find(configuration.getProcessEnginePlugins());
+    }
+
+    private static Optional<TalkdeskCallbacksPlugin> find(List<ProcessEnginePlugin> plugins) {
+        for (ProcessEnginePlugin plugin : plugins) {
+            if (plugin instanceof TalkdeskCallbacksPlugin own) {
+                return Optional.of(own);
+            }
+            if (plugin instanceof CompositeProcessEnginePlugin composite) {
+                Optional<TalkdeskCallbacksPlugin> inside = find(composite.getPlugins());
+                if (inside.isPresent()) {
+                    return inside;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The settings this plugin works with. */
@@ -109,8 +153,9 @@ public class TalkdeskCallbacksPlugin extends AbstractProcessEnginePlugin {
         LOG.info("TDCB-P001 Talkdesk callbacks plugin: callbacks go to Talkdesk at {}", connection.apiBaseUrl().get());
         ClusterLocks locks = locks();
         ticketLock = locks;
-        return CallbackComponents.delegates(settings, CallbackComponents.requests(settings, clock), talkdesk, locks,
-                clock);
+        CallbackRequestFactory requests = CallbackComponents.requests(settings, clock);
+        services = new CallbackServices(talkdesk, requests, clock);
+        return CallbackComponents.delegates(settings, requests, talkdesk, locks, clock);
     }
 
     /** Without Spring's transaction manager the locks live in this JVM, released when the engine's command ends. */

@@ -16,6 +16,11 @@ public final class SupportFollowUpProcess {
     public static final class Messages {
         public static final String TICKET_RESOLVED = "SupportTicketResolved";
         public static final String CANCELLATION_REQUESTED = "CallbackCancellationRequested";
+        /**
+         * Moves the booked callback while the follow-up waits for it: carries the new {@code callbackTime} (and, if
+         * the customer's zone changed, {@code timezone}), validated again before "Update callback".
+         */
+        public static final String RESCHEDULE_REQUESTED = "CallbackRescheduleRequested";
 
         private Messages() {
         }
@@ -151,6 +156,9 @@ public final class SupportFollowUpProcess {
         public static final String EVENT_FIND_REJECTED = "Event_FindRejected";
         public static final String EVENT_CANCEL_REJECTED = "Event_CancelRejected";
         public static final String EVENT_CANCELLATION_REQUESTED = "Event_CancellationRequested";
+        public static final String EVENT_RESCHEDULE_REQUESTED = "Event_RescheduleRequested";
+        public static final String TASK_VALIDATE_RESCHEDULE = "Task_ValidateReschedule";
+        public static final String EVENT_RESCHEDULE_INVALID = "Event_RescheduleInvalid";
         public static final String END_BOOKED = "End_CallbackCompleted";
         public static final String END_REJECTED = "End_CallbackGivenUp";
         public static final String END_CANCELLED = "End_CallbackCancelled";

@@ -1,5 +1,6 @@
 package io.followup.callbacks.sandbox;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -33,11 +34,14 @@ public class SandboxAdminController {
     private final SandboxCallbackStore store;
     private final SandboxTokens tokens;
     private final IdentityService identityService;
+    private final SandboxApi api;
 
-    public SandboxAdminController(SandboxCallbackStore store, SandboxTokens tokens, IdentityService identityService) {
+    public SandboxAdminController(SandboxCallbackStore store, SandboxTokens tokens, IdentityService identityService,
+            SandboxApi api) {
         this.store = store;
         this.tokens = tokens;
         this.identityService = identityService;
+        this.api = api;
     }
 
     /** Runs before every endpoint here. */
@@ -69,6 +73,25 @@ public class SandboxAdminController {
     @PostMapping("/tokens/revocation")
     public ResponseEntity<Void> revokeTokens() {
         tokens.revokeAll();
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Talkdesk down: {@code {"status": 503, "seconds": 60}} (the defaults) makes every API call fail so long. */
+    @PostMapping(path = "/outage", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Map<String, Object>> startOutage(@RequestBody Map<String, Object> body) {
+        int status = body.get("status") instanceof Number number ? number.intValue() : 503;
+        int seconds = body.get("seconds") instanceof Number number ? number.intValue() : 60;
+        if (status < 500 || status > 599 || seconds < 1 || seconds > 3600) {
+            return ResponseEntity.badRequest().body(Map.of("message",
+                    "status must be a 5xx and seconds between 1 and 3600"));
+        }
+        api.startOutage(status, Duration.ofSeconds(seconds));
+        return ResponseEntity.ok(Map.of("status", status, "seconds", seconds));
+    }
+
+    @DeleteMapping("/outage")
+    public ResponseEntity<Void> endOutage() {
+        api.endOutage();
         return ResponseEntity.noContent().build();
     }
 

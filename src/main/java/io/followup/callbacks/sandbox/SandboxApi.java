@@ -42,6 +42,11 @@ public class SandboxApi {
     private final AtomicInteger admitted = new AtomicInteger();
     private long windowStart = System.nanoTime();
     private int inWindow;
+    private volatile Outage outage;
+
+    /** Talkdesk down as the sandbox plays it: every API call answers {@code status} until {@code until}. */
+    private record Outage(int status, long until) {
+    }
 
     /** An answer: status, JSON body (or {@code null}), content type and the {@code Retry-After} header if any. */
     public record Answer(int status, Object body, String contentType, String retryAfter) {
@@ -76,6 +81,22 @@ public class SandboxApi {
     /** How many API calls (token calls aside) the sandbox served. */
     public int admittedCount() {
         return admitted.get();
+    }
+
+    /**
+     * Plays a Talkdesk outage: every API call (token calls aside) answers {@code status} (5xx) for {@code duration},
+     * so operators and tests can see how the follow-ups and the Cockpit tab behave while Talkdesk is down.
+     */
+    public void startOutage(int status, Duration duration) {
+        if (status < 500 || status > 599) {
+            throw new IllegalArgumentException("an outage answers a 5xx status, not " + status);
+        }
+        outage = new Outage(status, System.nanoTime() + duration.toNanos());
+    }
+
+    /** Ends a played outage. */
+    public void endOutage() {
+        outage = null;
     }
 
     /** The callbacks the sandbox holds. */
@@ -179,6 +200,10 @@ public class SandboxApi {
     }
 
     private void authorize(String authorization) {
+        Outage current = outage;
+        if (current != null && System.nanoTime() - current.until() < 0) {
+            throw new SandboxException(current.status(), "SERVICE_UNAVAILABLE", "The sandbox plays an outage");
+        }
         if (!tokens.accepts(authorization)) {
             throw new SandboxException(401, "UNAUTHORIZED", "Missing, invalid or expired access token");
         }

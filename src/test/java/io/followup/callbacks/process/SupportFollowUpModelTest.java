@@ -34,7 +34,7 @@ class SupportFollowUpModelTest {
             model = Bpmn.readModelFromStream(in);
         }
         Set<ServiceTask> tasks = Set.copyOf(model.getModelElementsByType(ServiceTask.class));
-        assertThat(tasks).hasSize(6);
+        assertThat(tasks).hasSize(7);
         for (ServiceTask task : tasks) {
             String expression = task.getCamundaDelegateExpression();
             Object delegate = DELEGATES.get(expression.substring(2, expression.length() - 1));

@@ -572,6 +572,41 @@ class SupportFollowUpProcessTest {
     }
 
     @Test
+    void shouldMoveTheBookedCallbackAndWaitAgainWhenARescheduleIsRequested() {
+        ProcessInstance instance = bookedFollowUp();
+        givenTalkdeskUpdates("cb-1");
+        String later = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+
+        runtimeService().createMessageCorrelation(Messages.RESCHEDULE_REQUESTED)
+                .processInstanceId(instance.getId()).setVariable(Variables.CALLBACK_TIME, later).correlate();
+        runJobs(instance);
+
+        assertThat(instance).isWaitingAt(Elements.GATEWAY_AWAIT_CALLBACK)
+                .hasPassed(Elements.EVENT_RESCHEDULE_REQUESTED, Elements.TASK_VALIDATE_RESCHEDULE, Elements.TASK_UPDATE)
+                .variables().containsEntry(Variables.CALLBACK_ID, "cb-1")
+                .containsEntry(Variables.CALLBACK_STATUS, Status.UPDATED)
+                .containsEntry(Variables.CALLBACK_SCHEDULED_TIME, later);
+        talkdesk.verify(1, patchRequestedFor(urlEqualTo(LIST + "/cb-1"))
+                .withRequestBody(matchingJsonPath("$[?(@.path == '/timeToCall' && @.value == '" + later + "')]")));
+    }
+
+    @Test
+    void shouldAskSupervisorNamingTheFieldWhenARescheduleHasAnInvalidTime() {
+        ProcessInstance instance = bookedFollowUp();
+
+        runtimeService().createMessageCorrelation(Messages.RESCHEDULE_REQUESTED)
+                .processInstanceId(instance.getId()).setVariable(Variables.CALLBACK_TIME, "yesterday").correlate();
+        runJobs(instance);
+
+        assertThat(instance).isWaitingAt(Elements.TASK_REVIEW).hasPassed(Elements.EVENT_RESCHEDULE_INVALID)
+                .hasNotPassed(Elements.TASK_UPDATE).variables()
+                .containsEntry(Variables.CALLBACK_REJECTION_CODE, Errors.INVALID_CALLBACK_REQUEST);
+        assertThat((String) runtimeService().getVariable(instance.getId(), Variables.CALLBACK_REJECTION_MESSAGE))
+                .contains(Variables.CALLBACK_TIME);
+        talkdesk.verify(0, patchRequestedFor(urlEqualTo(LIST + "/cb-1")));
+    }
+
+    @Test
     void shouldEndCancelledWhenCallbackIsAlreadyGoneAtTalkdesk() {
         ProcessInstance instance = bookedFollowUp();
         talkdesk.stubFor(delete(LIST + "/cb-1").willReturn(aResponse().withStatus(404)));
