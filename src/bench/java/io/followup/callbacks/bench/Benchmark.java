@@ -17,14 +17,18 @@ import java.util.regex.Pattern;
 
 /**
  * The benchmark: for each database and size, runs our plugin (Talkdesk sandbox at 0 and 20 ms), the engine's
- * ceiling (same model, no-op Talkdesk delegates) and the http-connector way (0 and 20 ms), each in a fresh JVM
- * with a warm-up excluded from the numbers, and writes {@code target/bench/results.json}, {@code results.md} and
- * {@code throughput.svg}.
+ * ceiling (same model, no-op Talkdesk delegates) and the http-connector way (0 and 20 ms), each in a fresh JVM and a
+ * fresh database with a warm-up excluded from the numbers, in interleaved rounds (ceiling, ours, http, ceiling, ...),
+ * and writes {@code target/bench/results.json}, {@code results.md} (medians with min and max, the targets, every
+ * run) and {@code throughput.svg}.
  *
  * <p>{@code mvn -Pbench verify} runs everything; {@code -Dbench.args="--sizes=1000 --dbs=h2"} runs a part. Other
- * options: {@code --variants=ceiling,ours,http}, {@code --rate-limit=N} (adds a run of the plugin against a
- * sandbox limited to N API calls per second, with the client limited to N too), {@code --warmup=N}, {@code --jvm=-Xmx1g}, and any {@code --camunda...=}/{@code --talkdesk...=}/
- * {@code --spring...=} property, passed to every run.
+ * options: {@code --dbs=h2,postgres,postgres-fast} (the last with {@code synchronous_commit=off}),
+ * {@code --repeat=3} (rounds), {@code --scenarios=ceiling@0,ours@0,http@0,ours@20,http@20} (variant@latency ms),
+ * {@code --variants=ceiling,ours,http}, {@code --rate-limit=N} (adds a run of the plugin against a sandbox limited
+ * to N API calls per second, with the client at 90 %), {@code --warmup=N}, {@code --jvm=-Xmx1g} (JVM options of
+ * every run, separated by ";"), and any {@code --camunda...=}/{@code --talkdesk...=}/{@code --spring...=} property,
+ * passed to every run (replacing the default of the same name).
  */
 public final class Benchmark {
 
@@ -58,7 +62,7 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>(Map.of("sizes", "1000,10000", "dbs", "h2,postgres",
+        Map<String, String> options = new LinkedHashMap<>(Map.of("sizes", "1000,10000", "dbs", "h2,postgres,postgres-fast",
                 "warmup", "1000", "jvm", "-Xmx1g", "variants", "ceiling,ours,http", "rate-limit", "0",
                 "repeat", "3", "scenarios", "ceiling@0,ours@0,http@0,ours@20,http@20"));
         List<String> properties = new ArrayList<>();
