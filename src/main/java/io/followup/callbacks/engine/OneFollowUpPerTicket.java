@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -16,7 +17,8 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  * A second running {@code support-follow-up} for a ticket is refused whatever starts it: the webhook, a message
  * correlated through the engine REST API ({@code 400} there), a Tasklist start form or Java code. At the start of
  * each instance it takes the ticket's lock (held to the end of the starting transaction, so concurrent starts on any
- * node see each other) and looks for a running follow-up with the ticket as business key.
+ * node see each other) and looks for a running follow-up with the ticket as business key, whether or not the starting
+ * user may read it.
  */
 public class OneFollowUpPerTicket extends AbstractBpmnParseListener implements ExecutionListener {
 
@@ -48,9 +50,12 @@ public class OneFollowUpPerTicket extends AbstractBpmnParseListener implements E
                     + "key)");
         }
         lock.get().lockTicket(ticket);
-        String running = execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
-                .processDefinitionKey(SupportFollowUpProcess.PROCESS_KEY).processInstanceBusinessKey(ticket)
-                .listPage(0, 1).stream().map(instance -> instance.getId()).findFirst().orElse(null);
+        // every running follow-up counts, also those the starting user may not read (authorizations filter queries)
+        String businessKey = ticket;
+        String running = Context.getCommandContext().runWithoutAuthorization(() -> execution.getProcessEngineServices()
+                .getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(SupportFollowUpProcess.PROCESS_KEY).processInstanceBusinessKey(businessKey)
+                .listPage(0, 1).stream().map(instance -> instance.getId()).findFirst().orElse(null));
         if (running != null) {
             throw new BadUserRequestException("TDCB-P011 ticket " + ticket + " already has a running follow-up "
                     + "(process instance " + running + "): a ticket gets one follow-up at a time");

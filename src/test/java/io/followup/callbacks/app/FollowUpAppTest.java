@@ -16,11 +16,19 @@ import io.followup.callbacks.process.SupportFollowUpProcess.Variables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -62,6 +70,12 @@ class FollowUpAppTest {
 
     @Autowired
     SandboxProperties sandbox;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Autowired
+    AuthorizationService authorizationService;
 
     private String base() {
         return "http://localhost:" + port;
@@ -121,6 +135,37 @@ class FollowUpAppTest {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
         assertThat(variable(instanceId, Variables.CALLBACK_STATUS)).isEqualTo(Status.CANCELLED);
         assertThat(variable(instanceId, Variables.CALLBACK_ID)).as("nothing booked").isNull();
+    }
+
+    @Test
+    void shouldRefuseASecondFollowUpForATicketEvenToAStarterWhoCannotSeeTheFirst() {
+        String instanceId = startAndAwaitBooking("T-UNSEEN", "+351912345602");
+        String starter = "starter-" + UUID.randomUUID(); // may start follow-ups, may not read them
+        List<String> grants = List.of(
+                grant(starter, Resources.PROCESS_DEFINITION, SupportFollowUpProcess.PROCESS_KEY,
+                        ProcessDefinitionPermissions.CREATE_INSTANCE),
+                grant(starter, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE));
+        identityService.setAuthentication(starter, List.of());
+        try {
+            assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count())
+                    .as("the starter cannot see the running follow-up").isZero();
+            assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(SupportFollowUpProcess.PROCESS_KEY,
+                    "T-UNSEEN", Map.of(Variables.TICKET_ID, "T-UNSEEN")))
+                    .hasMessageContaining("TDCB-P011 ticket T-UNSEEN already has a running follow-up");
+        } finally {
+            identityService.clearAuthentication();
+            grants.forEach(authorizationService::deleteAuthorization);
+        }
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("T-UNSEEN").count()).isOne();
+    }
+
+    private String grant(String userId, Resources resource, String resourceId, Permission permission) {
+        Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        authorization.setUserId(userId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        authorization.addPermission(permission);
+        return authorizationService.saveAuthorization(authorization).getId();
     }
 
     @Test
