@@ -1,9 +1,6 @@
 package io.followup.callbacks.cluster;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessException;
@@ -45,11 +42,6 @@ public class AdvisoryLocks extends TransactionScopedLocks {
 
     /** The second key of {@code key}'s lock: the first four bytes of its SHA-256, so no number is sent. */
     static int keyOf(String key) {
-        try {
-            return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8))).getInt();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return ByteBuffer.wrap(sha256(key)).getInt();
     }
 }

@@ -1,8 +1,5 @@
 package io.followup.callbacks.cluster;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import javax.sql.DataSource;
@@ -44,11 +41,6 @@ public class DatabaseLocks extends TransactionScopedLocks {
 
     /** The row key of {@code key}: hex SHA-256, so the table holds no personal data. */
     static String keyOf(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return HexFormat.of().formatHex(sha256(key));
     }
 }

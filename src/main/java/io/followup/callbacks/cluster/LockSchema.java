@@ -32,29 +32,38 @@ public final class LockSchema {
 
     /** Whether {@code dataSource} is an H2 opened in this JVM (file or memory, not a server): no node shares it. */
     public static boolean isEmbeddedH2(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            String url = connection.getMetaData().getURL();
-            return product.contains("h2") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:")
+        return fromMetadata(dataSource, meta -> {
+            String url = meta.getURL();
+            return product(meta).contains("h2") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:")
                     && !url.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=TRUE");
+        });
+    }
+
+    /** Whether {@code dataSource} is a PostgreSQL, which has transaction-scoped advisory locks. */
+    public static boolean isPostgres(DataSource dataSource) {
+        return fromMetadata(dataSource, meta -> product(meta).contains("postgres"));
+    }
+
+    private interface MetadataRead<T> {
+        T read(DatabaseMetaData meta) throws SQLException;
+    }
+
+    private static <T> T fromMetadata(DataSource dataSource, MetadataRead<T> read) {
+        try (Connection connection = dataSource.getConnection()) {
+            return read.read(connection.getMetaData());
         } catch (SQLException e) {
             throw new IllegalStateException("TDCB-L003 could not read the database's metadata: " + e.getMessage(), e);
         }
     }
 
-    /** Whether {@code dataSource} is a PostgreSQL, which has transaction-scoped advisory locks. */
-    public static boolean isPostgres(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        } catch (SQLException e) {
-            throw new IllegalStateException("TDCB-L003 could not read the database's metadata: " + e.getMessage(), e);
-        }
+    private static String product(DatabaseMetaData meta) throws SQLException {
+        return meta.getDatabaseProductName().toLowerCase(Locale.ROOT);
     }
 
     /** Creates the table on {@code dataSource} if it is missing. */
     public static LockSchema migrate(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            String product = product(connection.getMetaData());
             if (!exists(connection)) {
                 try {
                     ScriptUtils.executeSqlScript(connection, new ClassPathResource(MIGRATION));

@@ -1,6 +1,9 @@
 package io.followup.callbacks.cluster;
 
 import io.followup.callbacks.request.PhoneNumbers;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
 /**
  * {@link ClusterLocks} held until the current transaction ends (Spring's, or the engine command's on an engine
@@ -29,6 +32,15 @@ abstract class TransactionScopedLocks implements ClusterLocks {
     /** Whether this kind of lock can be held here: a transaction it ends with is active. */
     protected boolean transactionActive() {
         return TransactionEnd.inSpringTransaction();
+    }
+
+    /** The SHA-256 of {@code key}: what a lock is keyed by in the database, so no phone number is stored or sent. */
+    static byte[] sha256(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /**

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.followup.callbacks.cockpit.FollowUpAccess.Caller;
 import io.followup.callbacks.cockpit.LiveCallbackLookup.Live;
 import io.followup.callbacks.engine.CallbackServices;
+import io.followup.callbacks.engine.WithoutCaller;
 import io.followup.callbacks.process.SupportFollowUpProcess.Messages;
 import io.followup.callbacks.request.CallbackRequest;
 import io.followup.callbacks.request.CallbackRequestJson;
@@ -48,7 +49,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -364,16 +364,7 @@ final class FollowUpCallbackTab {
 
     /** Runs {@code work} without the caller's engine authorizations, after the tab's own checks. */
     private <T> T asEngine(Supplier<T> work) {
-        IdentityService identity = engine.getIdentityService();
-        Authentication caller = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            if (caller != null) {
-                identity.setAuthentication(caller);
-            }
-        }
+        return WithoutCaller.run(engine.getIdentityService(), work);
     }
 
     private static Optional<CallbackRequest> storedRequest(FollowUpSnapshot followUp) {

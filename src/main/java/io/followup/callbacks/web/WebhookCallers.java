@@ -1,5 +1,6 @@
 package io.followup.callbacks.web;
 
+import io.followup.callbacks.engine.WithoutCaller;
 import io.followup.callbacks.settings.TalkdeskProperties;
 import java.util.List;
 import java.util.function.Supplier;
@@ -47,14 +48,6 @@ public class WebhookCallers {
         if (allowedGroups.isEmpty()) {
             return work.get();
         }
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+        return WithoutCaller.run(identityService, work);
     }
 }
