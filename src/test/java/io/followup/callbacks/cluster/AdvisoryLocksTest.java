@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import io.followup.callbacks.config.CallbackDelegatesConfiguration;
 import io.followup.callbacks.settings.TalkdeskProperties;
@@ -49,19 +48,7 @@ class AdvisoryLocksTest {
 
     @Test
     void shouldMakeASecondBookingOfTheSameNumberWaitForTheFirst() throws Exception {
-        AdvisoryLocks lock = new AdvisoryLocks(dataSource, Duration.ofSeconds(20));
-        AtomicLong secondLocked = new AtomicLong();
-        HeldLock first = new HeldLock(tx, () -> lock.lockFor("+351912345678"));
-        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
-            lock.lockFor("+351912345678");
-            secondLocked.set(System.nanoTime());
-        }));
-        Thread.sleep(500);
-        assertThat(second).as("the second booking of the number must wait while the first holds the lock")
-                .isNotDone();
-        first.release();
-        second.get(10, TimeUnit.SECONDS);
-        assertThat(secondLocked.get()).isGreaterThan(first.ended.get());
+        HeldLock.assertSecondBookingWaitsForFirst(tx, new AdvisoryLocks(dataSource, Duration.ofSeconds(20)));
     }
 
     @Test

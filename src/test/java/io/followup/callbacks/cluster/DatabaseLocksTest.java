@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -117,19 +116,8 @@ class DatabaseLocksTest {
     private static void assertSecondWaitsForFirst(DataSource dataSource) throws Exception {
         DatabaseLocks lock = new DatabaseLocks(dataSource, LockSchema.migrate(dataSource),
                 Duration.ofSeconds(20));
-        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        AtomicLong secondLocked = new AtomicLong();
-        HeldLock first = new HeldLock(tx, () -> lock.lockFor("+351912345678"));
-        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
-            lock.lockFor("+351912345678");
-            secondLocked.set(System.nanoTime());
-        }));
-        Thread.sleep(500);
-        assertThat(second).as("the second booking of the number must wait while the first holds the lock")
-                .isNotDone();
-        first.release();
-        second.get(10, TimeUnit.SECONDS);
-        assertThat(secondLocked.get()).isGreaterThan(first.ended.get());
+        HeldLock.assertSecondBookingWaitsForFirst(new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                lock);
     }
 
     @Test

@@ -26,6 +26,22 @@ final class HeldLock {
         assertThat(held.await(10, TimeUnit.SECONDS)).as("the first transaction got the lock").isTrue();
     }
 
+    /** A second transaction taking {@code lock} on the same number waits until the first one has ended. */
+    static void assertSecondBookingWaitsForFirst(TransactionTemplate tx, PhoneNumberLock lock) throws Exception {
+        AtomicLong secondLocked = new AtomicLong();
+        HeldLock first = new HeldLock(tx, () -> lock.lockFor("+351912345678"));
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
+            lock.lockFor("+351912345678");
+            secondLocked.set(System.nanoTime());
+        }));
+        Thread.sleep(500);
+        assertThat(second).as("the second booking of the number must wait while the first holds the lock")
+                .isNotDone();
+        first.release();
+        second.get(10, TimeUnit.SECONDS);
+        assertThat(secondLocked.get()).isGreaterThan(first.ended.get());
+    }
+
     void release() throws Exception {
         release.countDown();
         transaction.get(10, TimeUnit.SECONDS);
