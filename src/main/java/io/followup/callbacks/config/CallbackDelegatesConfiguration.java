@@ -66,8 +66,9 @@ public class CallbackDelegatesConfiguration {
     @Bean(Delegates.SCHEDULE)
     @ConditionalOnMissingBean(name = Delegates.SCHEDULE)
     public ScheduleCallbackDelegate scheduleCallback(CallbackRequestFactory requests, TalkdeskCallbackService talkdesk,
-            CallbackOutputs outputs, ClusterLocks locks) {
-        return new ScheduleCallbackDelegate(requests, talkdesk, outputs, locks);
+            CallbackOutputs outputs, ClusterLocks locks,
+            @Qualifier(TalkdeskClientFactory.CLOCK_BEAN) ObjectProvider<Clock> clock) {
+        return new ScheduleCallbackDelegate(requests, talkdesk, outputs, locks, TalkdeskAutoConfiguration.clock(clock));
     }
 
     /**

@@ -8,6 +8,7 @@ import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.PHO
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.PHONE_REGION;
 
 import io.followup.callbacks.process.SupportFollowUpProcess.Errors;
+import io.followup.callbacks.request.CallbackLookup;
 import io.followup.callbacks.request.CallbackRequest;
 import io.followup.callbacks.request.CallbackRequestFactory;
 import io.followup.callbacks.request.CallbackRequestJson;
@@ -18,6 +19,7 @@ import io.followup.callbacks.talkdesk.error.CallbackRejectedException;
 import io.followup.callbacks.talkdesk.error.TalkdeskConfigurationException;
 import io.followup.callbacks.talkdesk.error.TalkdeskTransientException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -49,6 +51,10 @@ public abstract class CallbackDelegate implements JavaDelegate {
                 MDC.MDCCloseable instance = MDC.putCloseable("processInstanceId",
                         execution.getProcessInstanceId())) {
             JobDeadline.run(jobBudget(), () -> run(execution));
+        } catch (BpmnError rejection) {
+            // a step that ends in a business outcome booked nothing: no lost booking is left to look for
+            execution.removeVariable(BookingAttempt.VARIABLE);
+            throw rejection;
         } catch (TalkdeskTransientException | TalkdeskConfigurationException e) {
             throw new CallbackTaskFailedException(taskName() + " for ticket " + execution.getProcessBusinessKey()
                     + " failed: " + e.getMessage(), e);
@@ -104,12 +110,35 @@ public abstract class CallbackDelegate implements JavaDelegate {
      * reached is a business outcome, {@code INVALID_CALLBACK_REQUEST} naming {@code callbackTime}, for the review.
      */
     protected CallbackRequest bookableRequest(DelegateExecution execution) {
-        CallbackRequest request = request(execution);
+        return requireTimeAhead(execution, request(execution));
+    }
+
+    /** {@code request}, unless its time passed: then {@code INVALID_CALLBACK_REQUEST} naming {@code callbackTime}. */
+    protected CallbackRequest requireTimeAhead(DelegateExecution execution, CallbackRequest request) {
         Optional<FieldProblem> passed = requests.timePassed(request);
         if (passed.isPresent()) {
             throw reject(execution, Errors.INVALID_CALLBACK_REQUEST, passed.get().toString());
         }
         return request;
+    }
+
+    /**
+     * What a look for active callbacks needs, and no more: the stored request's number and ticket, or, in a model
+     * without <em>Validate callback request</em>, the number (and the time, when one is given) judged from the inputs;
+     * the booking inputs (assignment, caller ID) are judged by the step that books.
+     */
+    protected CallbackLookup lookup(DelegateExecution execution) {
+        Optional<CallbackRequest> stored = storedRequest(execution);
+        if (stored.isPresent()) {
+            CallbackRequest request = requireTimeAhead(execution, stored.get());
+            return new CallbackLookup(request.ticketId(), request.phoneNumber(), List.of());
+        }
+        CallbackLookup lookup = requests.validateLookup(ProcessInputs.read(execution,
+                execution.getProcessBusinessKey()));
+        if (!lookup.isValid()) {
+            throw reject(execution, Errors.INVALID_CALLBACK_REQUEST, lookup.summary());
+        }
+        return lookup;
     }
 
     /** The validated request from the execution's variables, or a BPMN error naming every bad field. */
@@ -133,6 +162,11 @@ public abstract class CallbackDelegate implements JavaDelegate {
         if (!errorCodes().contains(code)) {
             throw new IllegalStateException("TDCB-D900 " + taskName() + " threw " + code + " but declares only "
                     + errorCodes());
+        }
+        if (!ErrorCatchers.catches(execution, code)) {
+            throw new UncaughtRejectionException("TDCB-D901 " + taskName() + " for ticket "
+                    + execution.getProcessBusinessKey() + " ended in " + code + " and the model catches " + code
+                    + " nowhere (no error boundary event or event subprocess): " + message);
         }
         execution.setVariable(CALLBACK_REJECTION_CODE, code);
         execution.setVariable(CALLBACK_REJECTION_MESSAGE, message);

@@ -5,6 +5,7 @@ import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CAL
 
 import io.followup.callbacks.cluster.PhoneNumberLock;
 import io.followup.callbacks.process.SupportFollowUpProcess.Errors;
+import io.followup.callbacks.request.CallbackLookup;
 import io.followup.callbacks.request.CallbackRequest;
 import io.followup.callbacks.request.CallbackRequestFactory;
 import io.followup.callbacks.request.TicketReference;
@@ -41,7 +42,9 @@ public class FindActiveCallbackDelegate extends CallbackDelegate {
 
     @Override
     protected void run(DelegateExecution execution) {
-        CallbackRequest request = bookableRequest(execution);
+        boolean bookingInFlight = BookingAttempt.read(execution.getVariable(BookingAttempt.VARIABLE)).isPresent();
+        // after a lost answer Schedule judges the time, once it knows whether that booking went through
+        CallbackLookup request = bookingInFlight ? lookupOf(request(execution)) : lookup(execution);
         lock.lockFor(request.phoneNumber());
         List<CallbackResource> seen;
         try {
@@ -50,10 +53,13 @@ public class FindActiveCallbackDelegate extends CallbackDelegate {
             throw reject(execution, Errors.CALLBACK_REJECTED, e.getMessage());
         }
         LookUnderLock.remember(execution, request.phoneNumber(), seen);
-        boolean bookingInFlight = BookingAttempt.read(execution.getVariable(BookingAttempt.VARIABLE)).isPresent();
         Optional<CallbackResource> active = bookingInFlight ? Optional.empty() : preferOwn(seen, request.ticketId());
         execution.setVariable(ACTIVE_CALLBACK_FOUND, active.isPresent());
         execution.setVariable(CALLBACK_ID, active.map(CallbackResource::callbackId).orElse(null));
+    }
+
+    private static CallbackLookup lookupOf(CallbackRequest request) {
+        return new CallbackLookup(request.ticketId(), request.phoneNumber(), List.of());
     }
 
     static Optional<CallbackResource> preferOwn(List<CallbackResource> active, String ticketId) {

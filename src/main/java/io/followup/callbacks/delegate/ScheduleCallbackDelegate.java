@@ -11,7 +11,7 @@ import io.followup.callbacks.talkdesk.error.CallbackConflictException;
 import io.followup.callbacks.talkdesk.error.CallbackNotFoundException;
 import io.followup.callbacks.talkdesk.error.CallbackRejectedException;
 import io.followup.callbacks.talkdesk.error.TalkdeskTransientException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,19 +37,22 @@ public class ScheduleCallbackDelegate extends CallbackDelegate {
     private final TalkdeskCallbackService talkdesk;
     private final CallbackOutputs outputs;
     private final PhoneNumberLock lock;
+    private final Clock clock;
 
     public ScheduleCallbackDelegate(CallbackRequestFactory requests, TalkdeskCallbackService talkdesk,
-            CallbackOutputs outputs, PhoneNumberLock lock) {
+            CallbackOutputs outputs, PhoneNumberLock lock, Clock clock) {
         super(requests);
         this.talkdesk = talkdesk;
         this.outputs = outputs;
         this.lock = lock;
+        this.clock = clock;
     }
 
     @Override
     protected void run(DelegateExecution execution) {
-        CallbackRequest request = bookableRequest(execution);
         Optional<BookingAttempt> earlier = BookingAttempt.read(execution.getVariable(BookingAttempt.VARIABLE));
+        // after a lost answer the time is judged only once that booking is known not to exist: if it does, it stands
+        CallbackRequest request = earlier.isPresent() ? request(execution) : bookableRequest(execution);
         try {
             List<CallbackResource> active = LookUnderLock.recall(execution, request.phoneNumber())
                     .orElseGet(() -> lookUnderLock(request.phoneNumber()));
@@ -59,9 +62,10 @@ public class ScheduleCallbackDelegate extends CallbackDelegate {
                         ours.get().callbackId());
                 outputs.booked(execution, ours.get().callbackId(), Status.SCHEDULED, request);
             } else {
+                requireTimeAhead(execution, request);
                 Optional<CallbackResource> existing = FindActiveCallbackDelegate.preferOwn(active, request.ticketId());
                 if (existing.isEmpty()) {
-                    book(execution, request, earlier.orElseGet(() -> BookingAttempt.before(Instant.now(), active)));
+                    book(execution, request, earlier.orElseGet(() -> BookingAttempt.before(clock.instant(), active)));
                 } else {
                     updateOrBook(execution, request, existing.get().callbackId(), active);
                 }
@@ -88,13 +92,22 @@ public class ScheduleCallbackDelegate extends CallbackDelegate {
         return created.isPresent() ? created : attempt.createdAmong(talkdesk.findAll(request.phoneNumber()), request);
     }
 
-    /** Books the request; an answer that never comes leaves {@code attempt} on the follow-up for the retry. */
+    /**
+     * Books the request with {@code attempt}'s reference in its notes; an answer that never came after the request
+     * was sent leaves {@code attempt} on the follow-up for the retry. A failure after which Talkdesk certainly did
+     * nothing (an answer such as 503 or 429, a refused connection, a token failure) leaves nothing: the retry books
+     * afresh.
+     */
     private void book(DelegateExecution execution, CallbackRequest request, BookingAttempt attempt) {
         try {
-            outputs.booked(execution, talkdesk.schedule(request).callbackId(), Status.SCHEDULED, request);
-        } catch (TalkdeskTransientException lost) {
+            outputs.booked(execution, talkdesk.schedule(request, attempt.reference()).callbackId(), Status.SCHEDULED,
+                    request);
+        } catch (TalkdeskTransientException failed) {
+            if (!failed.mayHaveActed()) {
+                throw failed;
+            }
             throw new CallbackTaskFailedException(taskName() + " for ticket " + execution.getProcessBusinessKey()
-                    + " failed: " + lost.getMessage(), lost, Map.of(BookingAttempt.VARIABLE, attempt.toJson()));
+                    + " failed: " + failed.getMessage(), failed, Map.of(BookingAttempt.VARIABLE, attempt.toJson()));
         }
     }
 
@@ -107,7 +120,7 @@ public class ScheduleCallbackDelegate extends CallbackDelegate {
             outputs.booked(execution, activeId, Status.UPDATED, request);
         } catch (CallbackNotFoundException | CallbackConflictException gone) {
             LOG.info("TDCB-D121 callback {} ended meanwhile; booking a new one", activeId);
-            book(execution, request, BookingAttempt.before(Instant.now(), active));
+            book(execution, request, BookingAttempt.before(clock.instant(), active));
         }
     }
 

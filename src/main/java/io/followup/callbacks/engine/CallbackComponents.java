@@ -104,7 +104,7 @@ public final class CallbackComponents {
         Map<String, Object> beans = new LinkedHashMap<>();
         beans.put(Delegates.VALIDATE, new ValidateCallbackRequestDelegate(requests));
         beans.put(Delegates.FIND_ACTIVE, new FindActiveCallbackDelegate(requests, talkdesk, locks));
-        beans.put(Delegates.SCHEDULE, new ScheduleCallbackDelegate(requests, talkdesk, outputs, locks));
+        beans.put(Delegates.SCHEDULE, new ScheduleCallbackDelegate(requests, talkdesk, outputs, locks, clock));
         beans.put(Delegates.UPDATE, new UpdateCallbackDelegate(requests, talkdesk, outputs));
         beans.put(Delegates.CANCEL, new CancelCallbackDelegate(requests, talkdesk, locks));
         beans.put(Delegates.CHECK_OUTCOME, checkOutcome(settings, requests, talkdesk, clock));

@@ -1,6 +1,7 @@
 package io.followup.callbacks.engine;
 
 import io.followup.callbacks.delegate.CallbackTaskFailedException;
+import io.followup.callbacks.delegate.UncaughtRejectionException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -46,6 +47,9 @@ public class RetryAfterFailedJobCommandFactory implements FailedJobCommandFactor
                     .register(registry).increment();
             keep(exception).filter(variables -> job != null && job.getExecution() != null)
                     .ifPresent(variables -> job.getExecution().setVariables(variables));
+            if (uncaught(exception) && job != null && job.getRetries() > 0) {
+                job.setRetries(0); // a business outcome the model does not catch: retrying cannot change it
+            }
             if (retryAfter.isPresent() && job != null && job.getRetries() > 0) {
                 Date earliest = new Date(ClockUtil.getCurrentTime().getTime() + retryAfter.get().toMillis());
                 if (job.getDuedate() == null || job.getDuedate().before(earliest)) {
@@ -65,6 +69,16 @@ public class RetryAfterFailedJobCommandFactory implements FailedJobCommandFactor
             cause = cause.getCause();
         }
         return cause;
+    }
+
+    /** Whether the failure is a business outcome the model does not catch ({@link UncaughtRejectionException}). */
+    static boolean uncaught(Throwable exception) {
+        for (Throwable cause = exception; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof UncaughtRejectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What the failed step asked to keep on the follow-up (a booking whose answer was lost). */

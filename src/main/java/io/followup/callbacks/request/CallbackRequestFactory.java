@@ -88,6 +88,27 @@ public final class CallbackRequestFactory {
     }
 
     /**
+     * Judges only what a look for active callbacks needs: {@code phoneNumber} (with {@code phoneRegion}) and, when a
+     * {@code callbackTime} is given, that it and {@code timezone} are valid and far enough ahead. Assignment and
+     * caller ID are left to the step that books; the ticket is optional here (it only makes the ticket's own
+     * callback preferred).
+     */
+    public CallbackLookup validateLookup(RawCallbackRequest raw) {
+        CallbackRequestValidation full = validate(raw);
+        if (full.isValid()) {
+            return new CallbackLookup(full.request().ticketId(), full.request().phoneNumber(), List.of());
+        }
+        Set<String> judged = trimmed(raw.callbackTime()) == null ? LOOKUP_FIELDS : TIMED_LOOKUP_FIELDS;
+        List<FieldProblem> problems = full.problems().stream().filter(p -> judged.contains(p.field())).toList();
+        String phone = problems.isEmpty() ? e164(raw.phoneNumber(), raw.phoneRegion()).orElse(null) : null;
+        return new CallbackLookup(trimmed(raw.ticketId()), phone, problems);
+    }
+
+    private static final Set<String> LOOKUP_FIELDS = Set.of("phoneNumber", "phoneRegion");
+    private static final Set<String> TIMED_LOOKUP_FIELDS = Set.of("phoneNumber", "phoneRegion", "callbackTime",
+            "timezone");
+
+    /**
      * The longest accepted input per field: the ticket id is the follow-up's business key (255 in Camunda's
      * tables); the others are far above any real value and keep every input well inside a process variable.
      */

@@ -22,6 +22,12 @@ import io.followup.callbacks.talkdesk.error.TokenRejectedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -195,12 +201,21 @@ public class TalkdeskCallbackService {
 
     /** Books {@code request} as a new callback, marked with its ticket reference. */
     public CallbackResource schedule(CallbackRequest request) {
+        return schedule(request, null);
+    }
+
+    /**
+     * Books {@code request} as a new callback, marked with its ticket and the reference of booking attempt
+     * {@code attempt}, by which a retry recognises what this very request created when its answer was lost.
+     */
+    public CallbackResource schedule(CallbackRequest request, String attempt) {
         boolean agents = request.assignType() == AssignType.SPECIFIC_AGENT;
         NewCallback body = new NewCallback(request.phoneNumber(), request.scheduledTime(),
                 request.timezone().getId(), request.assignType().name(),
                 agents ? request.assignees().stream().map(AgentRef::new).toList() : null,
                 agents ? null : request.assignees().stream().map(RingGroupRef::new).toList(),
-                request.callerId(), NewCallback.PREVIEW, request.interactionId(), notesFor(request));
+                request.callerId(), NewCallback.PREVIEW, request.interactionId(),
+                TicketReference.mark(request.notes(), request.ticketId(), attempt, notesMaxLength));
         CallbackResource created = counted("create", () -> api.create(body));
         count("talkdesk.callbacks.scheduled", "Callbacks booked in Talkdesk");
         LOG.info("TDCB-S100 scheduled callback {} for {} at {}", created.callbackId(),
@@ -290,11 +305,27 @@ public class TalkdeskCallbackService {
             return call.get();
         } catch (RetryableException e) {
             throw new TalkdeskTransientException("TDCB-599 no answer from Talkdesk for " + pathOf(e) + ": "
-                    + rootCause(e), Math.max(e.status(), 0), null, null, null);
+                    + rootCause(e), Math.max(e.status(), 0), null, null, null, e.status() <= 0 && mayHaveArrived(e));
         } catch (FeignException e) {
             throw new TalkdeskTransientException("TDCB-598 unreadable answer from Talkdesk (HTTP " + e.status()
                     + ") for " + pathOf(e) + ": " + e.getClass().getSimpleName(), e.status(), null, null, null);
         }
+    }
+
+    /**
+     * Whether a request that got no answer may still have reached Talkdesk and been acted on: yes after a read time-out
+     * or a reset once it was sent; no when the connection was never made (refused, connect time-out, unknown host)
+     * or the request never left (interrupted while waiting for a rate-limit slot).
+     */
+    static boolean mayHaveArrived(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException
+                    || cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException
+                    || cause instanceof InterruptedIOException && !(cause instanceof SocketTimeoutException)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String pathOf(FeignException e) {

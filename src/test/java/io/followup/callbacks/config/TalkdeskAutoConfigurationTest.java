@@ -61,7 +61,7 @@ class TalkdeskAutoConfigurationTest {
 
     @Test
     void shouldBackOffWhenTheHostDefinesItsOwnDelegate() {
-        ScheduleCallbackDelegate own = new ScheduleCallbackDelegate(null, null, null, null);
+        ScheduleCallbackDelegate own = new ScheduleCallbackDelegate(null, null, null, null, null);
         configured.withBean(Delegates.SCHEDULE, ScheduleCallbackDelegate.class, () -> own)
                 .run(context -> assertThat(context.getBean(Delegates.SCHEDULE)).isSameAs(own));
     }

@@ -269,7 +269,8 @@ class SupportFollowUpProcessTest {
         talkdesk.verify(1, postRequestedFor(urlEqualTo(LIST))
                 .withRequestBody(matchingJsonPath("$.phone_number", equalTo(PHONE)))
                 .withRequestBody(matchingJsonPath("$.ring_groups[0].ring_group", equalTo("support-tier-1")))
-                .withRequestBody(matchingJsonPath("$.notes", equalTo("[ticket:T-1001] Invoice question"))));
+                .withRequestBody(matchingJsonPath("$.notes",
+                        matching("\\[ticket:T-1001 #[0-9a-f]{8}\\] Invoice question"))));
     }
 
     @Test
@@ -851,6 +852,15 @@ class SupportFollowUpProcessTest {
 
     /** The first booking reaches Talkdesk but its answer is lost; afterwards Talkdesk lists {@code afterwards}. */
     private ProcessInstance bookingWhoseAnswerWasLost(String activeAfterwards, String allAfterwards) {
+        return bookingWhoseAnswerWasLost(activeAfterwards, sentNotes -> allAfterwards);
+    }
+
+    /**
+     * {@link #bookingWhoseAnswerWasLost(String, String)}, where every callback Talkdesk lists afterwards is made from
+     * the notes the lost booking sent (they carry the attempt's reference).
+     */
+    private ProcessInstance bookingWhoseAnswerWasLost(String activeAfterwards,
+            java.util.function.UnaryOperator<String> allAfterwards) {
         talkdesk.stubFor(get(urlPathEqualTo(LIST)).inScenario("lost").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(okJson(page())));
         talkdesk.stubFor(post(LIST).inScenario("lost").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("booked")
@@ -858,17 +868,23 @@ class SupportFollowUpProcessTest {
         talkdesk.stubFor(get(urlPathEqualTo(LIST)).inScenario("lost").whenScenarioStateIs("booked")
                 .withQueryParam("status", matching("UNATTEMPTED|TO_BE_RETRIED"))
                 .willReturn(okJson(activeAfterwards == null ? page() : page(activeAfterwards))));
-        talkdesk.stubFor(get(urlPathEqualTo(LIST)).inScenario("lost").whenScenarioStateIs("booked")
-                .withQueryParam("status", com.github.tomakehurst.wiremock.client.WireMock.absent())
-                .willReturn(okJson(page(allAfterwards))));
         talkdesk.stubFor(post(LIST).inScenario("lost").whenScenarioStateIs("booked")
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                         .withBody(callback("cb-duplicate", "UNATTEMPTED", "[ticket:" + TICKET + "]"))));
         ProcessInstance instance = startFollowUp(request());
         Job schedule = runJobsUntilOneFails(instance);
         assertThat(schedule.getExceptionMessage()).contains("Schedule callback");
+        talkdesk.stubFor(get(urlPathEqualTo(LIST)).inScenario("lost").whenScenarioStateIs("booked")
+                .withQueryParam("status", com.github.tomakehurst.wiremock.client.WireMock.absent())
+                .willReturn(okJson(page(allAfterwards.apply(sentNotes())))));
         managementService().executeJob(schedule.getId());
         return instance;
+    }
+
+    /** The notes of the first booking sent to Talkdesk. */
+    private static String sentNotes() {
+        String body = talkdesk.findAll(postRequestedFor(urlEqualTo(LIST))).get(0).getBodyAsString();
+        return body.replaceAll(".*\"notes\":\"([^\"]*)\".*", "$1");
     }
 
     @Test
@@ -885,11 +901,70 @@ class SupportFollowUpProcessTest {
     @Test
     void shouldAdoptTheLostBookingEvenWhenTalkdeskAlreadyCalledTheCustomer() {
         ProcessInstance instance = bookingWhoseAnswerWasLost(null,
-                callback("cb-lost", "SUCCESS", "[ticket:" + TICKET + "] Invoice question"));
+                sentNotes -> callback("cb-lost", "SUCCESS", sentNotes));
 
         assertThat(instance).isWaitingAt(Elements.GATEWAY_AWAIT_CALLBACK).variables()
                 .containsEntry(Variables.CALLBACK_ID, "cb-lost");
         talkdesk.verify(1, postRequestedFor(urlEqualTo(LIST)));
+    }
+
+    @Test
+    void shouldBookAnewNotAdoptAnEarlierFollowUpsFinishedCallbackAfterALostAnswer() {
+        // an earlier follow-up of the same ticket was called (SUCCESS, ticket mark, same time and caller ID)
+        ProcessInstance instance = bookingWhoseAnswerWasLost(null,
+                sentNotes -> callback("cb-old", "SUCCESS", "[ticket:" + TICKET + "] Invoice question"));
+
+        assertThat(instance).isWaitingAt(Elements.GATEWAY_AWAIT_CALLBACK).variables()
+                .containsEntry(Variables.CALLBACK_ID, "cb-duplicate").doesNotContainKey(BookingAttempt.VARIABLE);
+        talkdesk.verify(2, postRequestedFor(urlEqualTo(LIST)));
+    }
+
+    @Test
+    void shouldBookAnewNotAdoptAnOldFinishedCallbackWhenTheFirstCreateAnswered503() {
+        // issue case 1: Talkdesk answered 503, so it did nothing; the number has an earlier follow-up's callback
+        talkdesk.stubFor(get(urlPathEqualTo(LIST)).withQueryParam("status", matching("UNATTEMPTED|TO_BE_RETRIED"))
+                .willReturn(okJson(page())));
+        talkdesk.stubFor(get(urlPathEqualTo(LIST)).withQueryParam("status",
+                com.github.tomakehurst.wiremock.client.WireMock.absent()).willReturn(okJson(page(
+                        callback("cb-old", "SUCCESS", "[ticket:" + TICKET + "] Invoice question")))));
+        talkdesk.stubFor(post(LIST).inScenario("503").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("up")
+                .willReturn(aResponse().withStatus(503)));
+        talkdesk.stubFor(post(LIST).inScenario("503").whenScenarioStateIs("up")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody(callback("cb-new", "UNATTEMPTED", "[ticket:" + TICKET + "]"))));
+        ProcessInstance instance = startFollowUp(request());
+        Job failed = runJobsUntilOneFails(instance);
+        assertThat(failed.getExceptionMessage()).contains("HTTP 503");
+        assertThat(runtimeService().getVariable(instance.getId(), BookingAttempt.VARIABLE)).isNull();
+
+        managementService().executeJob(failed.getId());
+
+        assertThat(instance).isWaitingAt(Elements.GATEWAY_AWAIT_CALLBACK).variables()
+                .containsEntry(Variables.CALLBACK_ID, "cb-new").containsEntry(Variables.CALLBACK_STATUS,
+                        Status.SCHEDULED);
+        talkdesk.verify(2, postRequestedFor(urlEqualTo(LIST)));
+        talkdesk.verify(0, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("status",
+                com.github.tomakehurst.wiremock.client.WireMock.absent()));
+    }
+
+    @Test
+    void shouldDropTheLostBookingAttemptWhenTheStepEndsInABpmnError() {
+        // the answer is lost; on the retry Talkdesk shows no such booking and refuses the new one
+        talkdesk.stubFor(get(urlPathEqualTo(LIST)).willReturn(okJson(page())));
+        talkdesk.stubFor(post(LIST).inScenario("refused").whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("refusing").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        talkdesk.stubFor(post(LIST).inScenario("refused").whenScenarioStateIs("refusing")
+                .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\":\"INVALID_CALLER_ID\",\"message\":\"caller_id is not owned\"}")));
+        ProcessInstance instance = startFollowUp(request());
+        Job failed = runJobsUntilOneFails(instance);
+        assertThat(runtimeService().getVariable(instance.getId(), BookingAttempt.VARIABLE)).isNotNull();
+
+        managementService().executeJob(failed.getId());
+
+        assertThat(instance).isWaitingAt(Elements.TASK_REVIEW).variables()
+                .containsEntry(Variables.CALLBACK_REJECTION_CODE, Errors.CALLBACK_REJECTED)
+                .doesNotContainKey(BookingAttempt.VARIABLE);
     }
 
     @Test
