@@ -1,7 +1,7 @@
 package io.followup.callbacks.cluster;
 
-/** The locks engine nodes sharing a database need: per customer number and per ticket. */
-public interface ClusterLocks extends PhoneNumberLock, TicketLock {
+/** The locks engine nodes sharing a database need: per customer number, per ticket and per follow-up. */
+public interface ClusterLocks extends PhoneNumberLock, TicketLock, FollowUpLock {
 
     /** No locks: for a database they do not support. */
     ClusterLocks NONE = new ClusterLocks() {
@@ -11,6 +11,10 @@ public interface ClusterLocks extends PhoneNumberLock, TicketLock {
 
         @Override
         public void lockTicket(String ticketId) {
+        }
+
+        @Override
+        public void lockFollowUp(String processInstanceId) {
         }
     };
 }

@@ -21,6 +21,12 @@ abstract class TransactionScopedLocks implements ClusterLocks {
         lock("ticket:" + ticketId, "ticket " + ticketId + " (another start of its follow-up is running)");
     }
 
+    @Override
+    public final void lockFollowUp(String processInstanceId) {
+        lock("follow-up:" + processInstanceId, "follow-up " + processInstanceId + " (a booking or a command for it "
+                + "is running)");
+    }
+
     private void lock(String key, String shownAs) {
         if (!transactionActive()) {
             throw new IllegalStateException("TDCB-L002 the lock on " + shownAs + " needs a transaction; none is "

@@ -24,7 +24,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.followup.callbacks.cockpit.FollowUpAccess.Caller;
 import io.followup.callbacks.cockpit.LiveCallbackLookup.Live;
+import io.followup.callbacks.cluster.FollowUpLock;
+import io.followup.callbacks.cluster.LockBusyException;
 import io.followup.callbacks.engine.CallbackServices;
+import io.followup.callbacks.engine.FollowUpService;
 import io.followup.callbacks.engine.WithoutCaller;
 import io.followup.callbacks.process.SupportFollowUpProcess.Messages;
 import io.followup.callbacks.request.CallbackRequest;
@@ -85,12 +88,14 @@ final class FollowUpCallbackTab {
     private final ProcessEngine engine;
     private final CallbackServices services;
     private final FollowUpAccess access;
+    private final FollowUpService followUps;
 
     /** {@code services} is null when the engine runs without the plugin: the tab then shows only what is stored. */
     FollowUpCallbackTab(ProcessEngine engine, CallbackServices services) {
         this.engine = engine;
         this.services = services;
         this.access = new FollowUpAccess(engine);
+        this.followUps = new FollowUpService(engine, services == null ? FollowUpLock.NONE : services.locks());
     }
 
     /** The Cockpit user: null when nobody is logged in. */
@@ -182,25 +187,32 @@ final class FollowUpCallbackTab {
         if (refused != null) {
             return refused;
         }
-        RuntimeService runtime = engine.getRuntimeService();
+        FollowUpService.Cancellation outcome;
         try {
-            if (asEngine(() -> waitsFor(processInstanceId, Messages.CANCELLATION_REQUESTED))) {
-                runtime.createMessageCorrelation(Messages.CANCELLATION_REQUESTED).processInstanceId(processInstanceId)
-                        .correlateWithResult();
-                forgetLive(processInstanceId);
-                LOG.info("TDCB-C300 {} asked to cancel the callback of follow-up {}", caller.userId(),
-                        processInstanceId);
-                return message(202, "cancellation requested: the follow-up cancels its callback now");
-            }
-            runtime.setVariable(processInstanceId, CANCELLATION_REQUESTED, true);
+            outcome = followUps.requestCancellation(processInstanceId);
         } catch (MismatchingMessageCorrelationException e) {
             return message(409, "the follow-up stopped waiting for its callback meanwhile: reload and try again");
         } catch (AuthorizationException e) {
             return message(403, "the engine refused the cancellation: " + e.getMessage());
+        } catch (LockBusyException e) {
+            return message(503, "a booking of this follow-up is still running: try again in a moment");
         }
-        LOG.info("TDCB-C301 {} recorded a cancellation for follow-up {}", caller.userId(), processInstanceId);
-        return message(202, "cancellation recorded: the follow-up is booking or in review and cancels as soon as it "
-                + "can");
+        forgetLive(processInstanceId);
+        return switch (outcome) {
+            case REQUESTED -> {
+                LOG.info("TDCB-C300 {} asked to cancel the callback of follow-up {}", caller.userId(),
+                        processInstanceId);
+                yield message(202, "cancellation requested: the follow-up cancels its callback now");
+            }
+            case RECORDED -> {
+                LOG.info("TDCB-C301 {} recorded a cancellation for follow-up {}", caller.userId(), processInstanceId);
+                yield message(202, "cancellation recorded: the follow-up is booking, checking the outcome or in "
+                        + "review and cancels as soon as that step ends");
+            }
+            case WITH_SUPERVISOR -> message(409, "a supervisor is handling the missed callback (task Follow up "
+                    + "missed callback): nothing would act on a cancellation now");
+            case NOT_FOUND -> message(409, "the follow-up has ended");
+        };
     }
 
     /** The common refusals of an action: 401, 404, 403 without UPDATE, 409 for an ended follow-up. */
@@ -255,8 +267,8 @@ final class FollowUpCallbackTab {
         Map<String, Object> actions = new LinkedHashMap<>();
         actions.put("mayUpdate", mayUpdate);
         actions.put("reschedule", mayUpdate && waiting);
-        actions.put("cancel", mayUpdate && followUp.running()
-                && !Boolean.TRUE.equals(followUp.variables().get(CANCELLATION_REQUESTED)));
+        actions.put("cancel", mayUpdate && followUp.running() && (waitsFor(followUp.id(),
+                Messages.CANCELLATION_REQUESTED) || !Boolean.TRUE.equals(followUp.variables().get(CANCELLATION_REQUESTED))));
         actions.put("timezone", zone == null ? null : zone.getId());
         view.put("actions", actions);
         return view;

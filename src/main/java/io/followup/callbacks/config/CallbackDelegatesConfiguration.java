@@ -46,8 +46,8 @@ public class CallbackDelegatesConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public CallbackOutputs callbackOutputs(TalkdeskProperties properties) {
-        return CallbackComponents.outputs(properties);
+    public CallbackOutputs callbackOutputs(TalkdeskProperties properties, ClusterLocks locks) {
+        return CallbackComponents.outputs(properties, locks);
     }
 
     @Bean(Delegates.VALIDATE)
@@ -120,8 +120,9 @@ public class CallbackDelegatesConfiguration {
     @ConditionalOnMissingBean(name = Delegates.CHECK_OUTCOME)
     public CheckCallbackOutcomeDelegate checkCallbackOutcome(CallbackRequestFactory requests,
             TalkdeskCallbackService talkdesk, TalkdeskProperties properties,
-            @Qualifier(TalkdeskClientFactory.CLOCK_BEAN) ObjectProvider<Clock> clock) {
-        return CallbackComponents.checkOutcome(properties, requests, talkdesk, TalkdeskAutoConfiguration.clock(clock));
+            @Qualifier(TalkdeskClientFactory.CLOCK_BEAN) ObjectProvider<Clock> clock, ClusterLocks locks) {
+        return CallbackComponents.checkOutcome(properties, requests, talkdesk, TalkdeskAutoConfiguration.clock(clock),
+                locks);
     }
 
     @Bean(TalkdeskRetry.BEAN_NAME)
@@ -144,7 +145,8 @@ public class CallbackDelegatesConfiguration {
                 TalkdeskAutoConfiguration.registry(registry));
         plugin.setBuildDelegates(false);
         plugin.setTicketLock(locks);
-        plugin.setServices(new CallbackServices(talkdesk, requests, TalkdeskAutoConfiguration.clock(clock)));
+        plugin.setServices(new CallbackServices(talkdesk, requests, TalkdeskAutoConfiguration.clock(clock),
+                locks));
         return plugin;
     }
 }

@@ -1,10 +1,12 @@
 package io.followup.callbacks.config;
 
+import io.followup.callbacks.cluster.ClusterLocks;
+import io.followup.callbacks.engine.FollowUpService;
 import io.followup.callbacks.settings.TalkdeskProperties;
 import io.followup.callbacks.web.FollowUpController;
-import io.followup.callbacks.web.FollowUpStarter;
 import io.followup.callbacks.web.WebhookCallers;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -21,8 +23,14 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(name = "org.camunda.bpm.engine.ProcessEngine")
 @ConditionalOnProperty(prefix = TalkdeskProperties.PREFIX, name = "webhook.enabled", havingValue = "true")
-@Import({FollowUpController.class, FollowUpStarter.class})
+@Import(FollowUpController.class)
 public class WebhookConfiguration {
+
+    /** The follow-up commands the webhook takes (start one per ticket, cancel). */
+    @Bean
+    public FollowUpService talkdeskFollowUpService(ProcessEngine engine, ClusterLocks locks) {
+        return new FollowUpService(engine, locks);
+    }
 
     @Bean
     public WebhookCallers webhookCallers(IdentityService identityService, TalkdeskProperties properties) {

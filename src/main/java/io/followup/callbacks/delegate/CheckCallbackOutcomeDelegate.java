@@ -6,6 +6,7 @@ import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CAL
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_OUTCOME_CHECKS;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_OUTCOME_REASON;
 
+import io.followup.callbacks.cluster.FollowUpLock;
 import io.followup.callbacks.process.SupportFollowUpProcess.Outcomes;
 import io.followup.callbacks.request.CallbackRequestFactory;
 import io.followup.callbacks.talkdesk.TalkdeskCallbackService;
@@ -34,10 +35,12 @@ public class CheckCallbackOutcomeDelegate extends CallbackDelegate {
     private final Clock clock;
     private final Duration recheckInterval;
     private final int maxChecks;
+    private final FollowUpLock lock;
 
     public CheckCallbackOutcomeDelegate(CallbackRequestFactory requests, TalkdeskCallbackService talkdesk,
-            Clock clock, Duration recheckInterval, int maxChecks) {
+            Clock clock, Duration recheckInterval, int maxChecks, FollowUpLock lock) {
         super(requests);
+        this.lock = lock;
         this.talkdesk = talkdesk;
         this.clock = clock;
         this.recheckInterval = recheckInterval;
@@ -66,7 +69,9 @@ public class CheckCallbackOutcomeDelegate extends CallbackDelegate {
         if (callback.get().isActive()) {
             int checks = checksSoFar(execution) + 1;
             execution.setVariable(CALLBACK_OUTCOME_CHECKS, checks);
-            if (checks < maxChecks) {
+            if (RecordedCancellation.read(execution, lock)) {
+                decide(execution, Outcomes.PENDING, null); // back to the gateway that cancels it
+            } else if (checks < maxChecks) {
                 execution.setVariable(CALLBACK_CHECK_TIME, clock.instant().plus(recheckInterval).toString());
                 decide(execution, Outcomes.PENDING, null);
             } else {

@@ -2,9 +2,11 @@ package io.followup.callbacks.delegate;
 
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.ACTIVE_CALLBACK_FOUND;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_ID;
+import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_STATUS;
 
 import io.followup.callbacks.cluster.PhoneNumberLock;
 import io.followup.callbacks.process.SupportFollowUpProcess.Errors;
+import io.followup.callbacks.process.SupportFollowUpProcess.Status;
 import io.followup.callbacks.request.CallbackLookup;
 import io.followup.callbacks.request.CallbackRequest;
 import io.followup.callbacks.request.CallbackRequestFactory;
@@ -53,9 +55,22 @@ public class FindActiveCallbackDelegate extends CallbackDelegate {
             throw reject(execution, Errors.CALLBACK_REJECTED, e.getMessage());
         }
         LookUnderLock.remember(execution, request.phoneNumber(), seen);
-        Optional<CallbackResource> active = bookingInFlight ? Optional.empty() : preferOwn(seen, request.ticketId());
-        execution.setVariable(ACTIVE_CALLBACK_FOUND, active.isPresent());
-        execution.setVariable(CALLBACK_ID, active.map(CallbackResource::callbackId).orElse(null));
+        Optional<String> target = bookingInFlight ? Optional.empty()
+                : held(execution).or(() -> preferOwn(seen, request.ticketId()).map(CallbackResource::callbackId));
+        execution.setVariable(ACTIVE_CALLBACK_FOUND, target.isPresent());
+        execution.setVariable(CALLBACK_ID, target.orElse(null));
+    }
+
+    /**
+     * The callback this follow-up booked and still holds ({@code callbackId} with {@code callbackStatus}
+     * {@code SCHEDULED} or {@code UPDATED}): after a review it is moved (to a corrected number too), never left
+     * behind while another is booked; if it is gone by then, Update says so and a new one is booked.
+     */
+    static Optional<String> held(DelegateExecution execution) {
+        String id = ProcessInputs.text(execution, CALLBACK_ID);
+        String status = ProcessInputs.text(execution, CALLBACK_STATUS);
+        return id != null && !id.isBlank() && (Status.SCHEDULED.equals(status) || Status.UPDATED.equals(status))
+                ? Optional.of(id) : Optional.empty();
     }
 
     private static CallbackLookup lookupOf(CallbackRequest request) {

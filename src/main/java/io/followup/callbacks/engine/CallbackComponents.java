@@ -1,6 +1,7 @@
 package io.followup.callbacks.engine;
 
 import io.followup.callbacks.cluster.ClusterLocks;
+import io.followup.callbacks.cluster.FollowUpLock;
 import io.followup.callbacks.delegate.CallbackOutputs;
 import io.followup.callbacks.delegate.CancelCallbackDelegate;
 import io.followup.callbacks.delegate.CheckCallbackOutcomeDelegate;
@@ -77,16 +78,16 @@ public final class CallbackComponents {
     }
 
     /** The outputs every booking step writes. */
-    public static CallbackOutputs outputs(TalkdeskProperties settings) {
-        return new CallbackOutputs(settings.getCallbacks().getCheckGracePeriod());
+    public static CallbackOutputs outputs(TalkdeskProperties settings, FollowUpLock locks) {
+        return new CallbackOutputs(settings.getCallbacks().getCheckGracePeriod(), locks);
     }
 
     /** "Check callback outcome" with its re-check rules. */
     public static CheckCallbackOutcomeDelegate checkOutcome(TalkdeskProperties settings,
-            CallbackRequestFactory requests, TalkdeskCallbackService talkdesk, Clock clock) {
+            CallbackRequestFactory requests, TalkdeskCallbackService talkdesk, Clock clock, FollowUpLock locks) {
         TalkdeskProperties.Callbacks callbacks = settings.getCallbacks();
         return new CheckCallbackOutcomeDelegate(requests, talkdesk, clock, callbacks.getOutcomeRecheckInterval(),
-                callbacks.getMaxOutcomeChecks());
+                callbacks.getMaxOutcomeChecks(), locks);
     }
 
     /** The retry cycle bean the BPMN reads as {@code ${talkdeskRetry.cycle}}. */
@@ -100,14 +101,14 @@ public final class CallbackComponents {
      */
     public static Map<String, Object> delegates(TalkdeskProperties settings, CallbackRequestFactory requests,
             TalkdeskCallbackService talkdesk, ClusterLocks locks, Clock clock) {
-        CallbackOutputs outputs = outputs(settings);
+        CallbackOutputs outputs = outputs(settings, locks);
         Map<String, Object> beans = new LinkedHashMap<>();
         beans.put(Delegates.VALIDATE, new ValidateCallbackRequestDelegate(requests));
         beans.put(Delegates.FIND_ACTIVE, new FindActiveCallbackDelegate(requests, talkdesk, locks));
         beans.put(Delegates.SCHEDULE, new ScheduleCallbackDelegate(requests, talkdesk, outputs, locks, clock));
         beans.put(Delegates.UPDATE, new UpdateCallbackDelegate(requests, talkdesk, outputs));
         beans.put(Delegates.CANCEL, new CancelCallbackDelegate(requests, talkdesk, locks));
-        beans.put(Delegates.CHECK_OUTCOME, checkOutcome(settings, requests, talkdesk, clock));
+        beans.put(Delegates.CHECK_OUTCOME, checkOutcome(settings, requests, talkdesk, clock, locks));
         beans.put(TalkdeskRetry.BEAN_NAME, retry(settings));
         return beans;
     }

@@ -154,7 +154,7 @@ public class TalkdeskCallbacksPlugin extends AbstractProcessEnginePlugin {
         ClusterLocks locks = locks();
         ticketLock = locks;
         CallbackRequestFactory requests = CallbackComponents.requests(settings, clock);
-        services = new CallbackServices(talkdesk, requests, clock);
+        services = new CallbackServices(talkdesk, requests, clock, locks);
         return CallbackComponents.delegates(settings, requests, talkdesk, locks, clock);
     }
 

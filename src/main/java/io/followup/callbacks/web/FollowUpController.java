@@ -3,6 +3,7 @@ package io.followup.callbacks.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.followup.callbacks.cluster.LockBusyException;
+import io.followup.callbacks.engine.FollowUpService;
 import io.followup.callbacks.process.SupportFollowUpProcess.Variables;
 import io.followup.callbacks.request.CallbackRequestFactory;
 import io.followup.callbacks.request.CallbackRequestValidation;
@@ -31,12 +32,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class FollowUpController {
 
     private final CallbackRequestFactory requests;
-    private final FollowUpStarter starter;
+    private final FollowUpService followUps;
     private final WebhookCallers callers;
 
-    public FollowUpController(CallbackRequestFactory requests, FollowUpStarter starter, WebhookCallers callers) {
+    public FollowUpController(CallbackRequestFactory requests, FollowUpService followUps, WebhookCallers callers) {
         this.requests = requests;
-        this.starter = starter;
+        this.followUps = followUps;
         this.callers = callers;
     }
 
@@ -62,7 +63,7 @@ public class FollowUpController {
         if (validation.request().notes() != null) {
             variables.put(Variables.NOTES, validation.request().notes());
         }
-        FollowUpStarter.Started started = callers.onTheirBehalf(() -> starter.start(ticketId, variables));
+        FollowUpService.Started started = callers.onTheirBehalf(() -> followUps.startOrFind(ticketId, variables));
         return ResponseEntity.status(started.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .body(Map.of("ticketId", ticketId, "processInstanceId", started.processInstanceId(),
                         "created", started.created()));
@@ -71,11 +72,15 @@ public class FollowUpController {
     /** A JSON content type is required, so that no plain cross-site form or fetch can trigger it. */
     @PostMapping(value = "/{ticketId}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> cancel(@PathVariable String ticketId) {
-        return switch (callers.onTheirBehalf(() -> starter.requestCancellation(ticketId))) {
+        return switch (callers.onTheirBehalf(() -> followUps.requestCancellationOfTicket(ticketId))) {
             case REQUESTED -> ResponseEntity.accepted().body(Map.of("ticketId", ticketId, "message",
                     "cancellation requested"));
             case RECORDED -> ResponseEntity.accepted().body(Map.of("ticketId", ticketId, "message",
-                    "cancellation recorded: the follow-up is booking or in review and cancels as soon as it can"));
+                    "cancellation recorded: the follow-up is booking, checking the outcome or in review and cancels "
+                            + "as soon as that step ends"));
+            case WITH_SUPERVISOR -> ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("ticketId", ticketId,
+                    "message", "a supervisor is handling the missed callback of this follow-up (task Follow up "
+                            + "missed callback): nothing would act on a cancellation now; tell the supervisor"));
             case NOT_FOUND -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("ticketId", ticketId,
                     "message", "no follow-up of this ticket is running"));
         };
@@ -84,7 +89,7 @@ public class FollowUpController {
     @ExceptionHandler(LockBusyException.class)
     public ResponseEntity<Map<String, Object>> busy(LockBusyException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(Map.of(
-                "message", "another start of this ticket's follow-up is still running; try again", "errors",
+                "message", "another start or command of this ticket's follow-up is still running; try again", "errors",
                 List.of()));
     }
 

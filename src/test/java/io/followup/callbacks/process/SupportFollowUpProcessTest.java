@@ -21,6 +21,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.followup.callbacks.process.SupportFollowUpProcess.PROCESS_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
@@ -32,6 +33,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.followup.callbacks.cluster.ClusterLocks;
+import io.followup.callbacks.cluster.JvmLocks;
+import io.followup.callbacks.engine.FollowUpService;
 import io.followup.callbacks.delegate.BookingAttempt;
 import io.followup.callbacks.engine.CallbackComponents;
 import io.followup.callbacks.process.SupportFollowUpProcess.Delegates;
@@ -91,6 +94,8 @@ class SupportFollowUpProcessTest {
     private static String booked;
     /** The delegates' time: a test moves it forward to let an outage outlive the callback time. */
     private MutableClock clock;
+    private TalkdeskCallbackService service;
+    private TalkdeskProperties settings;
 
     @BeforeAll
     static void startTalkdesk() {
@@ -114,9 +119,9 @@ class SupportFollowUpProcessTest {
         clock = new MutableClock(Instant.now());
         AccessTokenProvider tokens = TalkdeskClientFactory.tokenProvider(connection, http, Duration.ofSeconds(2),
                 Duration.ofSeconds(30), clock);
-        TalkdeskCallbackService service = new TalkdeskCallbackService(TalkdeskClientFactory.api(connection, http,
+        service = new TalkdeskCallbackService(TalkdeskClientFactory.api(connection, http,
                 tokens, Duration.ofSeconds(2), Duration.ofSeconds(2), false, clock), tokens, 50, 500);
-        TalkdeskProperties settings = new TalkdeskProperties();
+        settings = new TalkdeskProperties();
         settings.getCallbacks().setDefaultCallerId("+14155550100");
         settings.getCallbacks().setDefaultAssignees(List.of("support-tier-1"));
         settings.getCallbacks().setDefaultPhoneRegion("PT");
@@ -1048,5 +1053,163 @@ class SupportFollowUpProcessTest {
 
         assertThat(second).isEnded().hasPassed(Elements.END_CANCELLED);
         talkdesk.verify(1, deleteRequestedFor(urlEqualTo(LIST + "/cb-1")));
+    }
+
+    /** The delegates with real locks in this JVM, as a plain engine gets them, and the follow-up commands on them. */
+    private FollowUpService withLocks() {
+        JvmLocks locks = new JvmLocks(Duration.ofSeconds(10));
+        lockedDelegates = CallbackComponents.delegates(settings, CallbackComponents.requests(settings, clock), service,
+                locks, clock);
+        lockedDelegates.forEach(Mocks::register);
+        return new FollowUpService(engine.getProcessEngine(), locks);
+    }
+
+    private Map<String, Object> lockedDelegates;
+
+    /** Runs job {@code jobId} on another thread, as a job executor thread would (the delegates are per thread). */
+    private java.util.concurrent.CompletableFuture<Void> executeJobOnAnotherThread(String jobId) {
+        Map<String, Object> delegates = lockedDelegates;
+        return java.util.concurrent.CompletableFuture.runAsync(() -> {
+            delegates.forEach(Mocks::register);
+            try {
+                managementService().executeJob(jobId);
+            } finally {
+                Mocks.reset();
+            }
+        });
+    }
+
+    @Test
+    void shouldCancelTheCallbackWhenTheCancellationArrivedWhileItsBookingWasInFlight() throws Exception {
+        FollowUpService followUps = withLocks();
+        givenNoActiveCallback();
+        talkdesk.stubFor(post(LIST).willReturn(aResponse().withStatus(201).withFixedDelay(1500)
+                .withHeader("Content-Type", "application/json")
+                .withBody(callback("cb-1", "UNATTEMPTED", "[ticket:" + TICKET + "]"))));
+        talkdesk.stubFor(delete(LIST + "/cb-1").willReturn(aResponse().withStatus(204)));
+        ProcessInstance instance = startFollowUp(request());
+        runJobs(instance, 1);
+        String find = job(Elements.TASK_FIND_ACTIVE, instance).getId();
+        java.util.concurrent.CompletableFuture<Void> booking = executeJobOnAnotherThread(find);
+        talkdesk.verify(0, postRequestedFor(urlEqualTo(LIST)));
+        while (talkdesk.findAll(postRequestedFor(urlEqualTo(LIST))).isEmpty() && !booking.isDone()) {
+            Thread.sleep(20); // until the create is on its way to Talkdesk
+        }
+
+        FollowUpService.Cancellation answer = followUps.requestCancellation(instance.getId());
+        booking.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        runJobs(instance);
+
+        assertThat(answer).isEqualTo(FollowUpService.Cancellation.RECORDED);
+        assertThat(instance).isEnded().hasPassed(Elements.TASK_SCHEDULE, Elements.TASK_CANCEL, Elements.END_CANCELLED)
+                .variables().containsEntry(Variables.CALLBACK_STATUS, Status.CANCELLED);
+        talkdesk.verify(1, deleteRequestedFor(urlEqualTo(LIST + "/cb-1")));
+    }
+
+    @Test
+    void shouldCancelAtOnceWhenTheCancellationArrivesOnceTheFollowUpWaits() {
+        FollowUpService followUps = withLocks();
+        ProcessInstance instance = bookedFollowUp();
+        talkdesk.stubFor(delete(LIST + "/cb-1").willReturn(aResponse().withStatus(204)));
+
+        assertThat(followUps.requestCancellation(instance.getId())).isEqualTo(FollowUpService.Cancellation.REQUESTED);
+        runJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed(Elements.END_CANCELLED);
+        talkdesk.verify(1, deleteRequestedFor(urlEqualTo(LIST + "/cb-1")));
+    }
+
+    @Test
+    void shouldRefuseNotRecordACancellationWhileASupervisorHandlesTheMissedCallback() {
+        FollowUpService followUps = withLocks();
+        ProcessInstance instance = bookedFollowUp();
+        givenOutcome("cb-1", "EXHAUSTED");
+        managementService().executeJob(managementService().createJobQuery().processInstanceId(instance.getId())
+                .timers().singleResult().getId());
+        runJobs(instance);
+        assertThat(instance).isWaitingAt(Elements.TASK_ESCALATE);
+
+        assertThat(followUps.requestCancellation(instance.getId()))
+                .isEqualTo(FollowUpService.Cancellation.WITH_SUPERVISOR);
+        assertThat(runtimeService().getVariable(instance.getId(), Variables.CANCELLATION_REQUESTED)).isNull();
+    }
+
+    @Test
+    void shouldCancelTheBookedCallbackWhenTheSupervisorGivesUpAfterARejectedReschedule() {
+        ProcessInstance instance = bookedFollowUp();
+        talkdesk.stubFor(delete(LIST + "/cb-1").willReturn(aResponse().withStatus(204)));
+        runtimeService().createMessageCorrelation(Messages.RESCHEDULE_REQUESTED)
+                .processInstanceId(instance.getId()).setVariable(Variables.CALLBACK_TIME, "yesterday").correlate();
+        runJobs(instance);
+        assertThat(instance).isWaitingAt(Elements.TASK_REVIEW);
+
+        complete(task(instance), Map.of(Variables.REVIEW_GIVE_UP, true));
+        runJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed(Elements.TASK_CANCEL, Elements.END_CANCELLED).variables()
+                .containsEntry(Variables.CALLBACK_STATUS, Status.CANCELLED);
+        talkdesk.verify(1, deleteRequestedFor(urlEqualTo(LIST + "/cb-1")));
+    }
+
+    @Test
+    void shouldCancelTheBookedCallbackWhenACancellationWasRecordedDuringTheReview() {
+        ProcessInstance instance = bookedFollowUp();
+        talkdesk.stubFor(delete(LIST + "/cb-1").willReturn(aResponse().withStatus(204)));
+        runtimeService().createMessageCorrelation(Messages.RESCHEDULE_REQUESTED)
+                .processInstanceId(instance.getId()).setVariable(Variables.CALLBACK_TIME, "yesterday").correlate();
+        runJobs(instance);
+        runtimeService().setVariable(instance.getId(), Variables.CANCELLATION_REQUESTED, true);
+
+        complete(task(instance), Map.of(Variables.REVIEW_GIVE_UP, false));
+        runJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed(Elements.END_CANCELLED);
+        talkdesk.verify(1, deleteRequestedFor(urlEqualTo(LIST + "/cb-1")));
+    }
+
+    @Test
+    void shouldMoveTheBookedCallbackToTheCorrectedNumberNotLeaveItBehind() {
+        ProcessInstance instance = bookedFollowUp();
+        runtimeService().createMessageCorrelation(Messages.RESCHEDULE_REQUESTED)
+                .processInstanceId(instance.getId()).setVariable(Variables.CALLBACK_TIME, "yesterday").correlate();
+        runJobs(instance);
+        assertThat(instance).isWaitingAt(Elements.TASK_REVIEW);
+        givenTalkdeskUpdates("cb-1");
+
+        complete(task(instance), Map.of(Variables.PHONE_NUMBER, "+351919999999", Variables.CALLBACK_TIME,
+                withTime().get(Variables.CALLBACK_TIME), Variables.REVIEW_GIVE_UP, false));
+        runJobs(instance);
+
+        assertThat(instance).isWaitingAt(Elements.GATEWAY_AWAIT_CALLBACK).variables()
+                .containsEntry(Variables.CALLBACK_ID, "cb-1").containsEntry(Variables.CALLBACK_STATUS, Status.UPDATED);
+        talkdesk.verify(1, patchRequestedFor(urlEqualTo(LIST + "/cb-1"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("+351919999999")));
+        talkdesk.verify(1, postRequestedFor(urlEqualTo(LIST)));
+    }
+
+    @Test
+    void shouldRefuseAStartWhoseBusinessKeyNamesAnotherTicket() {
+        Map<String, Object> variables = request();
+        variables.put(Variables.TICKET_ID, "T-E4");
+
+        assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(PROCESS_KEY, "CASE-77", variables))
+                .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class).hasMessageContaining("TDCB-P012")
+                .hasMessageContaining("CASE-77").hasMessageContaining("T-E4");
+        assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+    }
+
+    @Test
+    void shouldFindTheRunningFollowUpOfAPaddedTicket() {
+        Map<String, Object> variables = request();
+        variables.put(Variables.TICKET_ID, " T-1 ");
+        ProcessInstance first = runtimeService().startProcessInstanceByKey(PROCESS_KEY, variables);
+        assertThat(first.getBusinessKey()).isEqualTo("T-1");
+        FollowUpService followUps = withLocks();
+
+        FollowUpService.Started again = followUps.startOrFind("T-1", variables);
+
+        assertThat(again).isEqualTo(new FollowUpService.Started(first.getId(), false));
+        assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(PROCESS_KEY, " T-1", variables))
+                .hasMessageContaining("TDCB-P011");
     }
 }

@@ -155,7 +155,7 @@ class PlainEngineFollowUpTest {
                 .withRequestBody(matchingJsonPath("$.caller_id", equalTo("+14155550100")))
                 .withRequestBody(matchingJsonPath("$.dialing_model", equalTo("PREVIEW")))
                 .withRequestBody(matchingJsonPath("$.notes",
-                        equalTo("[ticket:" + TICKET + "] Router replaced, confirm it works"))));
+                        matching("\\[ticket:" + TICKET + " #[0-9a-f]{8}\\] Router replaced, confirm it works"))));
         Map<String, Object> variables = engine.getRuntimeService().getVariables(instance.getId());
         assertEquals("cb-plain-1", variables.get("callbackId"));
         assertEquals("SCHEDULED", variables.get("callbackStatus"));

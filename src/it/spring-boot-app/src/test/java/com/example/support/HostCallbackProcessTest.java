@@ -151,7 +151,8 @@ class HostCallbackProcessTest {
                 .withRequestBody(matchingJsonPath("$.ring_groups[0].ring_group", equalTo("support-tier-2")))
                 .withRequestBody(matchingJsonPath("$.caller_id", equalTo("+14155550100")))
                 .withRequestBody(matchingJsonPath("$.dialing_model", equalTo("PREVIEW")))
-                .withRequestBody(matchingJsonPath("$.notes", equalTo("[ticket:CASE-1001] Wants to discuss the refund"))));
+                .withRequestBody(matchingJsonPath("$.notes",
+                        matching("\\[ticket:CASE-1001 #[0-9a-f]{8}\\] Wants to discuss the refund"))));
         talkdesk.verify(0, patchRequestedFor(urlPathMatching(CALLBACKS + "/.*")));
     }
 
