@@ -85,10 +85,23 @@ export default {
       });
     }
 
+    // one poll at a time: the next is planned only once the last answer came, so a slow Talkdesk never piles them up
+    let polls = 0;
+    let loading = null;
     function pollAfterAction() {
       timers.forEach(clearTimeout);
       timers = [];
-      for (let i = 1; i <= POLLS_AFTER_ACTION; i += 1) timers.push(setTimeout(load, i * POLL_MS));
+      polls = POLLS_AFTER_ACTION;
+      planPoll();
+    }
+
+    function planPoll() {
+      if (polls <= 0) return;
+      polls -= 1;
+      timers.push(setTimeout(async () => {
+        await load();
+        planPoll();
+      }, POLL_MS));
     }
 
     function showAnswer(answer) {
@@ -193,7 +206,12 @@ export default {
       root.appendChild(history());
     }
 
-    async function load() {
+    function load() {
+      if (!loading) loading = loadOnce().finally(() => { loading = null; });
+      return loading;
+    }
+
+    async function loadOnce() {
       const answer = await call(base, { headers: { Accept: 'application/json' } });
       if (answer.status !== 200) {
         root.textContent = '';

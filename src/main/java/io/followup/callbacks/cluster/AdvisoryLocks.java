@@ -21,22 +21,21 @@ public class AdvisoryLocks extends TransactionScopedLocks {
 
     private static final String LOCK = "SELECT pg_advisory_xact_lock(?, ?)";
 
-    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
     private final Duration wait;
 
     public AdvisoryLocks(DataSource dataSource, Duration wait) {
-        this.jdbc = new JdbcTemplate(dataSource);
-        this.jdbc.setQueryTimeout((int) Math.max(1, wait.toSeconds()));
+        this.dataSource = dataSource;
         this.wait = wait;
     }
 
     @Override
     protected void lockUntilTransactionEnds(String key, String shownAs) {
+        JdbcTemplate jdbc = JdbcLockWaits.waitingAtMost(dataSource, wait);
         try {
             jdbc.query(LOCK, row -> { }, NAMESPACE, keyOf(key)); // waits while another transaction holds it
         } catch (DataAccessException e) {
-            throw new LockBusyException("TDCB-L001 could not lock " + shownAs + " within " + wait + ": "
-                    + e.getClass().getSimpleName());
+            throw JdbcLockWaits.failedToLock(shownAs, wait, e);
         }
     }
 

@@ -16,26 +16,25 @@ public class DatabaseLocks extends TransactionScopedLocks {
 
     private static final String LOCK = "SELECT lock_key FROM " + LockSchema.TABLE + " WHERE lock_key = ? FOR UPDATE";
 
-    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
     private final String claim;
     private final Duration wait;
 
     public DatabaseLocks(DataSource dataSource, LockSchema schema, Duration wait) {
-        this.jdbc = new JdbcTemplate(dataSource);
-        this.jdbc.setQueryTimeout((int) Math.max(1, wait.toSeconds()));
+        this.dataSource = dataSource;
         this.claim = schema.insertIfMissing();
         this.wait = wait;
     }
 
     @Override
     protected void lockUntilTransactionEnds(String key, String shownAs) {
+        JdbcTemplate jdbc = JdbcLockWaits.waitingAtMost(dataSource, wait);
         String hashed = keyOf(key);
         try {
             jdbc.update(claim, hashed); // waits, too, while another transaction's first claim of the key is open
             jdbc.queryForObject(LOCK, String.class, hashed);
         } catch (DataAccessException e) {
-            throw new LockBusyException("TDCB-L001 could not lock " + shownAs + " within " + wait + ": "
-                    + e.getClass().getSimpleName());
+            throw JdbcLockWaits.failedToLock(shownAs, wait, e);
         }
     }
 

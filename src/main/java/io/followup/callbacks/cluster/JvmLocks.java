@@ -30,8 +30,9 @@ public class JvmLocks extends TransactionScopedLocks {
     protected void lockUntilTransactionEnds(String key, String shownAs) {
         ReentrantLock stripe = stripes[Math.floorMod(key.hashCode(), stripes.length)];
         try {
-            if (!stripe.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new LockBusyException("TDCB-L001 could not lock " + shownAs + " within " + wait);
+            Duration limit = waitAtMost(wait);
+            if (!stripe.tryLock(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new LockBusyException("TDCB-L001 could not lock " + shownAs + " within " + limit);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

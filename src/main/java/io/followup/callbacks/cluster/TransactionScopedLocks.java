@@ -1,9 +1,11 @@
 package io.followup.callbacks.cluster;
 
 import io.followup.callbacks.request.PhoneNumbers;
+import io.followup.callbacks.talkdesk.JobDeadline;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 
 /**
  * {@link ClusterLocks} held until the current transaction ends (Spring's, or the engine command's on an engine
@@ -38,6 +40,14 @@ abstract class TransactionScopedLocks implements ClusterLocks {
     /** Whether this kind of lock can be held here: a transaction it ends with is active. */
     protected boolean transactionActive() {
         return TransactionEnd.inSpringTransaction();
+    }
+
+    /**
+     * {@code wait}, or what is left of the current job's time budget when that is less: a lock wait never outlives
+     * the job's lock.
+     */
+    static Duration waitAtMost(Duration wait) {
+        return JobDeadline.cap(wait);
     }
 
     /** The SHA-256 of {@code key}: what a lock is keyed by in the database, so no phone number is stored or sent. */

@@ -13,16 +13,19 @@ import org.camunda.bpm.engine.authorization.Resources;
  * Who may see a follow-up's callback in the Cockpit tab and act on it, judged as Camunda judges the same reads and
  * writes: seeing a running follow-up needs {@code READ} on the process instance or {@code READ_INSTANCE} on its
  * definition (an ended one {@code READ_HISTORY} on the definition); rescheduling and cancelling need {@code UPDATE}
- * on the instance or {@code UPDATE_INSTANCE} on the definition. Everything is allowed when the engine's authorization
- * checks are off, and to Camunda administrators.
+ * on the instance or {@code UPDATE_INSTANCE} on the definition; the activity history {@code READ_HISTORY} on the
+ * definition. Camunda's tenant check applies as it does to Cockpit's own resources: a follow-up of a tenant is only
+ * for members of that tenant (while the engine's tenant check is on). Authorizations are not checked when the
+ * engine's authorization checks are off, and neither they nor tenants for Camunda administrators.
  */
 final class FollowUpAccess {
 
     /** The Cockpit user: Camunda user, groups, and whether the engine counts them as an administrator. */
-    record Caller(String userId, List<String> groupIds, boolean admin) {
+    record Caller(String userId, List<String> groupIds, List<String> tenantIds, boolean admin) {
 
         Caller {
             groupIds = groupIds == null ? List.of() : List.copyOf(groupIds);
+            tenantIds = tenantIds == null ? List.of() : List.copyOf(tenantIds);
         }
     }
 
@@ -33,6 +36,9 @@ final class FollowUpAccess {
     }
 
     boolean mayRead(Caller caller, FollowUpSnapshot followUp) {
+        if (!ofCallersTenant(caller, followUp)) {
+            return false;
+        }
         if (unrestricted(caller)) {
             return true;
         }
@@ -46,12 +52,27 @@ final class FollowUpAccess {
     }
 
     boolean mayUpdate(Caller caller, FollowUpSnapshot followUp) {
+        if (!ofCallersTenant(caller, followUp)) {
+            return false;
+        }
         if (unrestricted(caller)) {
             return true;
         }
         return granted(caller, Permissions.UPDATE, Resources.PROCESS_INSTANCE, followUp.id())
                 || granted(caller, ProcessDefinitionPermissions.UPDATE_INSTANCE, Resources.PROCESS_DEFINITION,
                         followUp.definitionKey());
+    }
+
+    /** Whether the caller may see the follow-up's activity history (the steps it passed, Talkdesk calls). */
+    boolean mayReadHistory(Caller caller, FollowUpSnapshot followUp) {
+        return ofCallersTenant(caller, followUp) && (unrestricted(caller) || granted(caller,
+                ProcessDefinitionPermissions.READ_HISTORY, Resources.PROCESS_DEFINITION, followUp.definitionKey()));
+    }
+
+    private boolean ofCallersTenant(Caller caller, FollowUpSnapshot followUp) {
+        return followUp.tenantId() == null || caller.admin()
+                || !engine.getProcessEngineConfiguration().isTenantCheckEnabled()
+                || caller.tenantIds().contains(followUp.tenantId());
     }
 
     private boolean unrestricted(Caller caller) {

@@ -101,7 +101,8 @@ final class FollowUpCallbackTab {
     /** The Cockpit user: null when nobody is logged in. */
     static Caller caller(Authentication authentication, boolean admin) {
         return authentication == null || authentication.getUserId() == null ? null
-                : new Caller(authentication.getUserId(), authentication.getGroupIds(), admin);
+                : new Caller(authentication.getUserId(), authentication.getGroupIds(), authentication.getTenantIds(),
+                        admin);
     }
 
     /** {@code GET}: 200 with the view, 401, 403, or 404 for an unknown process instance. */
@@ -109,17 +110,15 @@ final class FollowUpCallbackTab {
         if (caller == null) {
             return unauthenticated();
         }
-        Optional<FollowUpSnapshot> found = asEngine(() -> FollowUpSnapshot.read(engine, processInstanceId));
+        Optional<FollowUpSnapshot> found = asEngine(() -> FollowUpSnapshot.read(engine, processInstanceId))
+                .filter(followUp -> asEngine(() -> access.mayRead(caller, followUp)));
         if (found.isEmpty()) {
-            return notFound(processInstanceId);
+            return notFound(processInstanceId); // also for one the caller may not read: no existence oracle
         }
         FollowUpSnapshot followUp = found.get();
-        if (!asEngine(() -> access.mayRead(caller, followUp))) {
-            return message(403, "you may not read this process instance (READ on it, or READ_INSTANCE on its "
-                    + "definition, is needed)");
-        }
         boolean mayUpdate = followUp.running() && asEngine(() -> access.mayUpdate(caller, followUp));
-        return new Answer(200, asEngine(() -> describe(followUp, mayUpdate)));
+        boolean mayReadHistory = asEngine(() -> access.mayReadHistory(caller, followUp));
+        return new Answer(200, asEngine(() -> describe(followUp, mayUpdate, mayReadHistory)));
     }
 
     /**
@@ -220,9 +219,10 @@ final class FollowUpCallbackTab {
         if (caller == null) {
             return unauthenticated();
         }
-        Optional<FollowUpSnapshot> found = asEngine(() -> FollowUpSnapshot.read(engine, processInstanceId));
+        Optional<FollowUpSnapshot> found = asEngine(() -> FollowUpSnapshot.read(engine, processInstanceId))
+                .filter(followUp -> asEngine(() -> access.mayRead(caller, followUp)));
         if (found.isEmpty()) {
-            return notFound(processInstanceId);
+            return notFound(processInstanceId); // also for one the caller may not read: no existence oracle
         }
         if (!asEngine(() -> access.mayUpdate(caller, found.get()))) {
             return message(403, "you may not change this process instance (UPDATE on it, or UPDATE_INSTANCE on its "
@@ -234,7 +234,7 @@ final class FollowUpCallbackTab {
         return null;
     }
 
-    private Map<String, Object> describe(FollowUpSnapshot followUp, boolean mayUpdate) {
+    private Map<String, Object> describe(FollowUpSnapshot followUp, boolean mayUpdate, boolean mayReadHistory) {
         Optional<CallbackRequest> stored = storedRequest(followUp);
         String phone = stored.map(CallbackRequest::phoneNumber).orElseGet(() -> services == null ? null
                 : services.requests().e164(followUp.text(PHONE_NUMBER), followUp.text(PHONE_REGION)).orElse(null));
@@ -255,14 +255,14 @@ final class FollowUpCallbackTab {
         view.put("outcome", followUp.text(CALLBACK_OUTCOME) == null ? null : nullable(
                 "code", followUp.text(CALLBACK_OUTCOME),
                 "reason", PhoneNumbers.maskAll(followUp.text(CALLBACK_OUTCOME_REASON))));
-        view.put("noCallback", callbackId == null ? whyNoCallback(followUp, stored.isPresent() || phone != null)
-                : null);
+        view.put("noCallback", callbackId == null ? whyNoCallback(followUp, stored.isPresent() || phone != null,
+                mayReadHistory) : null);
         view.put("live", null);
         view.put("liveError", null);
         if (callbackId != null) {
             live(followUp, phone, callbackId, status, zone, view);
         }
-        view.put("history", new TalkdeskCallHistory(engine).of(followUp));
+        view.put("history", mayReadHistory ? new TalkdeskCallHistory(engine).of(followUp) : List.of());
         boolean waiting = followUp.running() && waitsFor(followUp.id(), Messages.RESCHEDULE_REQUESTED);
         Map<String, Object> actions = new LinkedHashMap<>();
         actions.put("mayUpdate", mayUpdate);
@@ -329,7 +329,7 @@ final class FollowUpCallbackTab {
         view.put("live", shown);
     }
 
-    private String whyNoCallback(FollowUpSnapshot followUp, boolean asksForCallback) {
+    private String whyNoCallback(FollowUpSnapshot followUp, boolean asksForCallback, boolean mayReadHistory) {
         String code = followUp.text(CALLBACK_REJECTION_CODE);
         String status = followUp.text(CALLBACK_STATUS);
         if (!asksForCallback && code == null && status == null) {
@@ -343,7 +343,8 @@ final class FollowUpCallbackTab {
         if (!followUp.running()) {
             return "the follow-up ended without a callback" + (status == null ? "" : " (" + status + ")") + refused;
         }
-        List<String> steps = engine.getHistoryService().createHistoricActivityInstanceQuery()
+        List<String> steps = !mayReadHistory ? List.of() : engine.getHistoryService()
+                .createHistoricActivityInstanceQuery()
                 .processInstanceId(followUp.id()).unfinished().list().stream()
                 .filter(activity -> activity.getActivityName() != null && !activity.getActivityType()
                         .toLowerCase(Locale.ROOT).contains("gateway"))

@@ -12,8 +12,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 /**
  * A process instance as the tab reads it: running (its variables now) or ended (its variables as history kept them).
  */
-record FollowUpSnapshot(String id, String businessKey, String definitionId, String definitionKey, boolean running,
-        String endState, Map<String, Object> variables) {
+record FollowUpSnapshot(String id, String businessKey, String definitionId, String definitionKey, String tenantId,
+        boolean running, String endState, Map<String, Object> variables) {
 
     static Optional<FollowUpSnapshot> read(ProcessEngine engine, String processInstanceId) {
         ProcessInstance running = engine.getRuntimeService().createProcessInstanceQuery()
@@ -22,7 +22,7 @@ record FollowUpSnapshot(String id, String businessKey, String definitionId, Stri
             String key = engine.getRepositoryService().getProcessDefinition(running.getProcessDefinitionId())
                     .getKey();
             return Optional.of(new FollowUpSnapshot(running.getId(), running.getBusinessKey(),
-                    running.getProcessDefinitionId(), key, true, null,
+                    running.getProcessDefinitionId(), key, running.getTenantId(), true, null,
                     engine.getRuntimeService().getVariables(running.getId())));
         }
         HistoryService history = engine.getHistoryService();
@@ -39,7 +39,8 @@ record FollowUpSnapshot(String id, String businessKey, String definitionId, Stri
             }
         }
         return Optional.of(new FollowUpSnapshot(ended.getId(), ended.getBusinessKey(),
-                ended.getProcessDefinitionId(), ended.getProcessDefinitionKey(), false, ended.getState(), variables));
+                ended.getProcessDefinitionId(), ended.getProcessDefinitionKey(), ended.getTenantId(), false,
+                ended.getState(), variables));
     }
 
     /** A variable as text, or null. */

@@ -27,6 +27,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.MDC;
 
 /**
@@ -62,11 +65,18 @@ public abstract class CallbackDelegate implements JavaDelegate {
     }
 
     /**
-     * Four fifths of the job lock time of the engine running this step (read from its job executor; Camunda's
-     * default of 5 minutes without one): the Talkdesk work of one job ends before its lock does, so no other node
-     * runs the same job meanwhile.
+     * One deadline per job: four fifths of what is left of the current job's lock (so Find and Schedule in one job
+     * share it, each step getting what the earlier left), else of the engine's job lock time (a job run by hand, a
+     * step outside a job; Camunda's default of 5 minutes without a job executor). The Talkdesk work of a job ends
+     * before its lock does, so no other node runs the same job meanwhile.
      */
     static Duration jobBudget() {
+        JobExecutorContext jobContext = Context.getJobExecutorContext();
+        JobEntity job = jobContext == null ? null : jobContext.getCurrentJob();
+        if (job != null && job.getLockExpirationTime() != null) {
+            long left = job.getLockExpirationTime().getTime() - ClockUtil.getCurrentTime().getTime();
+            return Duration.ofMillis(Math.max(0, left) * 4 / 5);
+        }
         ProcessEngineConfigurationImpl engine = Context.getProcessEngineConfiguration();
         long lockTime = engine != null && engine.getJobExecutor() != null
                 ? engine.getJobExecutor().getLockTimeInMillis() : DEFAULT_LOCK_TIME.toMillis();

@@ -82,6 +82,11 @@ public final class TalkdeskConnectionResolver {
             problems.add("talkdesk.callbacks.default-caller-id is not a valid phone number (E.164 such as "
                     + "+14155550100)");
         }
+        if (!isBlank(callbacks.getDefaultPhoneRegion())
+                && !PhoneNumbers.isKnownRegion(callbacks.getDefaultPhoneRegion().strip())) {
+            problems.add("talkdesk.callbacks.default-phone-region '" + callbacks.getDefaultPhoneRegion().strip()
+                    + "' is not a known region code: use an ISO 3166 code such as PT, US or GB");
+        }
         if (callbacks.getNotesMaxLength() < 40) {
             problems.add("talkdesk.callbacks.notes-max-length must be at least 40, was "
                     + callbacks.getNotesMaxLength());

@@ -37,12 +37,23 @@ public class RequestRateLimiter {
 
     /** Waits for this request's slot; returns how long it waited. */
     public Duration acquire() throws InterruptedException {
+        return acquire(null);
+    }
+
+    /**
+     * Waits for this request's slot unless that takes longer than {@code limit} (null: no limit); returns how long
+     * it waited, or null without taking a slot when the wait would be longer.
+     */
+    public Duration acquire(Duration limit) throws InterruptedException {
         long wait;
         synchronized (this) {
             long now = nanoTime.getAsLong();
             long slot = Math.max(now, nextFree);
-            nextFree = slot + intervalNanos;
             wait = slot - now;
+            if (limit != null && wait > limit.toNanos()) {
+                return null;
+            }
+            nextFree = slot + intervalNanos;
         }
         if (wait > 0) {
             sleeper.sleep(wait);

@@ -28,6 +28,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,11 +116,14 @@ public class TalkdeskCallbackService {
      */
     public List<CallbackResource> findActive(String phoneNumber) {
         Map<String, String> logContext = MDC.getCopyOfContextMap();
+        Optional<Duration> budget = JobDeadline.remaining();
         CompletableFuture<List<CallbackResource>> unattempted = CompletableFuture.supplyAsync(() -> {
             Map<String, String> own = MDC.getCopyOfContextMap();
             setLogContext(logContext);
             try {
-                return listAll(phoneNumber, "UNATTEMPTED");
+                // the job's deadline holds on this thread too
+                return budget.map(left -> JobDeadline.within(left, () -> listAll(phoneNumber, "UNATTEMPTED")))
+                        .orElseGet(() -> listAll(phoneNumber, "UNATTEMPTED"));
             } finally {
                 setLogContext(own);
             }

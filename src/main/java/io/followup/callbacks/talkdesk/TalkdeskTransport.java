@@ -3,6 +3,7 @@ package io.followup.callbacks.talkdesk;
 import feign.Client;
 import feign.Request;
 import feign.Response;
+import io.followup.callbacks.talkdesk.error.TalkdeskTransientException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -66,7 +67,7 @@ public class TalkdeskTransport implements Client {
         Duration backoff = FIRST_BACKOFF;
         while (true) {
             JobDeadline.check(operation);
-            takeSlot();
+            takeSlot(operation);
             JobDeadline.check(operation);
             Duration readTimeout = JobDeadline.cap(Duration.ofMillis(options.readTimeoutMillis()));
             long start = System.nanoTime();
@@ -128,9 +129,14 @@ public class TalkdeskTransport implements Client {
         }
     }
 
-    private void takeSlot() throws InterruptedIOException {
+    private void takeSlot(String operation) throws InterruptedIOException {
         try {
-            Duration wait = limiter.acquire();
+            Duration wait = limiter.acquire(JobDeadline.remaining().orElse(null));
+            if (wait == null) {
+                throw new TalkdeskTransientException("TDCB-T408 the job's time budget ends before a slot of the "
+                        + "client-side rate limit (talkdesk.api.rate-limit) is free for " + operation
+                        + "; the job is retried", 0, null, null, null);
+            }
             if (!wait.isZero()) {
                 waits.record(wait);
             }

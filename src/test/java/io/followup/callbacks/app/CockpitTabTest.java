@@ -16,7 +16,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
@@ -51,6 +57,12 @@ class CockpitTabTest {
 
     @Autowired
     IdentityService identityService;
+
+    @Autowired
+    RepositoryService repositoryService;
+
+    @Autowired
+    AuthorizationService authorizationService;
 
     @BeforeEach
     void users() {
@@ -216,16 +228,52 @@ class CockpitTabTest {
     }
 
     @Test
-    void shouldRefuseUsersWithoutReadOnTheFollowUpWith403() {
+    void shouldAnswerUsersWithoutReadOnTheFollowUpAsIfItDidNotExist() {
         String instanceId = bookedFollowUp("T-TAB-OUT");
         CockpitSession outsider = new CockpitSession(port);
         assertThat(outsider.login(OUTSIDER, PASSWORD, "welcome")).isEqualTo(200);
 
         AppTestSupport.Answer answer = outsider.get(TAB + instanceId);
+        AppTestSupport.Answer cancel = outsider.post(TAB + instanceId + "/cancellation", "{}");
 
-        assertThat(answer.status()).isEqualTo(403);
-        assertThat(answer.json().get("message").asText()).contains("READ");
+        assertThat(answer.status()).as("no existence oracle").isEqualTo(404);
         assertThat(answer.body()).doesNotContain("callbackId");
+        assertThat(cancel.status()).isEqualTo(404);
+        assertThat(outsider.get(TAB + "no-such-instance").json().get("message").asText())
+                .isEqualTo(answer.json().get("message").asText().replace(instanceId, "no-such-instance"));
+        assertThat(waiting(instanceId)).isTrue();
+    }
+
+    @Test
+    void shouldShowAFollowUpOfATenantOnlyToMembersOfThatTenant() {
+        repositoryService.createDeployment().tenantId("tenantB").addModelInstance("tenant-probe.bpmn",
+                Bpmn.createExecutableProcess("tenant-probe").camundaHistoryTimeToLive(1).startEvent().userTask()
+                        .endEvent().done()).deploy();
+        String instanceId = runtimeService.createProcessInstanceByKey("tenant-probe").processDefinitionTenantId(
+                "tenantB").businessKey("T-TENANT").execute().getId();
+        for (String tenant : new String[] {"tenantA", "tenantB"}) {
+            String userId = "reader" + tenant;
+            user(userId, null);
+            if (identityService.createTenantQuery().tenantId(tenant).count() == 0) {
+                identityService.saveTenant(identityService.newTenant(tenant));
+            }
+            if (identityService.createTenantQuery().userMember(userId).tenantId(tenant).count() == 0) {
+                identityService.createTenantUserMembership(tenant, userId);
+            }
+            Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            grant.setUserId(userId);
+            grant.setResource(Resources.PROCESS_DEFINITION);
+            grant.setResourceId("tenant-probe");
+            grant.addPermission(ProcessDefinitionPermissions.READ_INSTANCE);
+            authorizationService.saveAuthorization(grant);
+        }
+        CockpitSession otherTenant = new CockpitSession(port);
+        assertThat(otherTenant.login("readertenantA", PASSWORD, "welcome")).isEqualTo(200);
+        CockpitSession sameTenant = new CockpitSession(port);
+        assertThat(sameTenant.login("readertenantB", PASSWORD, "welcome")).isEqualTo(200);
+
+        assertThat(otherTenant.get(TAB + instanceId).status()).isEqualTo(404);
+        assertThat(sameTenant.get(TAB + instanceId).status()).isEqualTo(200);
     }
 
     @Test

@@ -26,11 +26,21 @@ class LiveCallbackLookupTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final AtomicInteger lists = new AtomicInteger();
     private RuntimeException failure;
+    /** How long Talkdesk takes to answer a list, on the test's clock. */
+    private volatile Duration slowness = Duration.ZERO;
 
     private final TalkdeskCallbacksApi talkdesk = new TalkdeskCallbacksApi() {
         @Override
         public CallbackPage list(String phoneNumber, String status, int page, int perPage) {
             lists.incrementAndGet();
+            if (!slowness.isZero()) {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                clock.advance(slowness);
+            }
             if (failure != null) {
                 throw failure;
             }
@@ -69,6 +79,29 @@ class LiveCallbackLookupTest {
 
     private LiveCallbackLookup.Live lookup(String callbackId, String storedState) {
         return LiveCallbackLookup.of(service).lookup(service, clock, "pi-1", PHONE, callbackId, storedState);
+    }
+
+    @Test
+    void shouldLetViewersShareOneSlowReadAndKeepItFromWhenItsAnswerCame() throws Exception {
+        slowness = Duration.ofSeconds(6); // longer than an answer is kept
+        java.util.concurrent.ExecutorService viewers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<LiveCallbackLookup.Live>> seen = viewers.invokeAll(
+                    java.util.Collections.nCopies(4, () -> lookup("cb-1", "SCHEDULED")));
+            for (java.util.concurrent.Future<LiveCallbackLookup.Live> live : seen) {
+                assertThat(live.get().failed()).isFalse();
+                assertThat(live.get().callback()).isPresent();
+            }
+        } finally {
+            viewers.shutdownNow();
+        }
+        slowness = Duration.ZERO;
+        clock.advance(Duration.ofSeconds(3));
+        LiveCallbackLookup.Live later = lookup("cb-1", "SCHEDULED");
+
+        assertThat(lists).as("one read in flight, shared by every viewer").hasValue(1);
+        assertThat(later.cached()).as("kept from when the answer came, not from when it was asked").isTrue();
+        assertThat(later.fetchedAt()).isEqualTo(NOW.plus(Duration.ofSeconds(6)));
     }
 
     @Test

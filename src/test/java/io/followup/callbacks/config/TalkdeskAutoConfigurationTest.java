@@ -76,6 +76,27 @@ class TalkdeskAutoConfigurationTest {
     }
 
     @Test
+    void shouldFailAtStartupOnARetryCycleCamundaCannotRead() {
+        configured.withPropertyValues("talkdesk.retry.cycle=10s,30s").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .isInstanceOf(InvalidTalkdeskConfigurationException.class)
+                    .hasMessageContaining("talkdesk.retry.cycle").hasMessageContaining("'10s'");
+        });
+        configured.withPropertyValues("talkdesk.retry.cycle=R5/PT1M").run(context ->
+                assertThat(context).hasNotFailed());
+        configured.withPropertyValues("talkdesk.retry.cycle=PT10S, PT1M").run(context ->
+                assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void shouldFailAtStartupOnAnUnknownDefaultPhoneRegion() {
+        configured.withPropertyValues("talkdesk.callbacks.default-phone-region=PRT").run(context ->
+                assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessageContaining("talkdesk.callbacks.default-phone-region"));
+    }
+
+    @Test
     void shouldFailFastNamingClientIdAndSecretWhenSandboxIsOffAndNoCredentials() {
         runner.withPropertyValues("talkdesk.sandbox.enabled=false", "talkdesk.account=acme")
                 .run(context -> {
