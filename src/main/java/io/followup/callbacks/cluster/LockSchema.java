@@ -95,7 +95,8 @@ public final class LockSchema {
             return "INSERT IGNORE INTO " + TABLE + " (lock_key) VALUES (?)";
         }
         throw new IllegalStateException("TDCB-L004 the cluster locks support PostgreSQL, H2, MySQL and MariaDB, not "
-                + product + "; set talkdesk.locks.enabled=false to run without them (only safe on a single node)");
+                + product + "; use talkdesk.locks.scope=jvm on a single node (talkdesk.locks.enabled=false is unsafe "
+                + "with more than one job thread: two follow-ups of one number could both book)");
     }
 
     private static boolean exists(Connection connection) throws SQLException {

@@ -1,6 +1,7 @@
 package io.followup.callbacks.delegate;
 
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_ID;
+import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_OUTCOME;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_OUTCOME_REASON;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_SHARED_WITH;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_STATUS;
@@ -8,6 +9,7 @@ import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CAL
 import io.followup.callbacks.cluster.PhoneNumberLock;
 import io.followup.callbacks.process.SupportFollowUpProcess;
 import io.followup.callbacks.process.SupportFollowUpProcess.Errors;
+import io.followup.callbacks.process.SupportFollowUpProcess.Outcomes;
 import io.followup.callbacks.process.SupportFollowUpProcess.Status;
 import io.followup.callbacks.request.CallbackRequestFactory;
 import io.followup.callbacks.talkdesk.TalkdeskCallbackService;
@@ -64,6 +66,7 @@ public class CancelCallbackDelegate extends CallbackDelegate {
         } catch (CallbackNotFoundException | CallbackConflictException e) {
             throw reject(execution, Errors.CALLBACK_NOT_FOUND, e.getMessage());
         } catch (CallbackRejectedException e) {
+            execution.setVariable(CALLBACK_OUTCOME, Outcomes.CANCEL_REFUSED);
             execution.setVariable(CALLBACK_OUTCOME_REASON, "Talkdesk refused to cancel callback " + callbackId
                     + " (HTTP " + e.httpStatus() + "): it may still call the customer; cancel it in Talkdesk's "
                     + "Callback Manager");

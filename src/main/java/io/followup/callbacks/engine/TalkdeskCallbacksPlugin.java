@@ -134,6 +134,14 @@ public class TalkdeskCallbacksPlugin extends AbstractProcessEnginePlugin {
     }
 
     @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getJobExecutor() != null) {
+            TalkdeskConnectionResolver.checkAgainstEngine(settings,
+                    Duration.ofMillis(configuration.getJobExecutor().getLockTimeInMillis()));
+        }
+    }
+
+    @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {
         if (settings.isDeployModel()) {
             ShippedModel.deploy(processEngine.getRepositoryService());

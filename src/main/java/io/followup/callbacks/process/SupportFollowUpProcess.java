@@ -100,6 +100,8 @@ public final class SupportFollowUpProcess {
         public static final String NOT_FOUND = "NOT_FOUND";
         /** Talkdesk refused the lookup with a 4xx. */
         public static final String CHECK_REFUSED = "CHECK_REFUSED";
+        /** Talkdesk refused to cancel the callback: the supervisor cancels it in Talkdesk's Callback Manager. */
+        public static final String CANCEL_REFUSED = "CANCEL_REFUSED";
 
         private Outcomes() {
         }
@@ -145,6 +147,8 @@ public final class SupportFollowUpProcess {
         public static final String GATEWAY_CANCELLATION_PENDING = "Gateway_CancellationPending";
         public static final String GATEWAY_ACTIVE_CALLBACK_FOUND = "Gateway_ActiveCallbackFound";
         public static final String GATEWAY_REVIEW_DECISION = "Gateway_ReviewDecision";
+        /** After the missed-callback task: a callback still scheduled (or of unknown state) is cancelled. */
+        public static final String GATEWAY_STILL_SCHEDULED = "Gateway_StillScheduled";
         public static final String EVENT_INVALID_REQUEST = "Event_InvalidRequest";
         public static final String EVENT_FIND_TIME_PASSED = "Event_FindTimePassed";
         public static final String EVENT_SCHEDULE_TIME_PASSED = "Event_ScheduleTimePassed";

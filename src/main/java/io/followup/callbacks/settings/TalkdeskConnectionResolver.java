@@ -14,8 +14,6 @@ import java.util.List;
  */
 public final class TalkdeskConnectionResolver {
 
-    private static final Duration JOB_LOCK_TIME = Duration.ofMinutes(5);
-
     private TalkdeskConnectionResolver() {
     }
 
@@ -67,10 +65,8 @@ public final class TalkdeskConnectionResolver {
         if (api.getPageSize() < 1 || api.getPageSize() > 500) {
             problems.add("talkdesk.api.page-size must be between 1 and 500, was " + api.getPageSize());
         }
-        if (api.getReadTimeout() == null || api.getReadTimeout().isZero() || api.getReadTimeout().isNegative()
-                || api.getReadTimeout().compareTo(JOB_LOCK_TIME.dividedBy(2)) > 0) {
-            problems.add("talkdesk.api.read-timeout must be positive and at most 2m30s (half the job lock time), was "
-                    + api.getReadTimeout());
+        if (api.getReadTimeout() == null || api.getReadTimeout().isZero() || api.getReadTimeout().isNegative()) {
+            problems.add("talkdesk.api.read-timeout must be positive, was " + api.getReadTimeout());
         }
         if (api.getConnectTimeout() == null || api.getConnectTimeout().isZero()
                 || api.getConnectTimeout().isNegative()) {
@@ -93,6 +89,19 @@ public final class TalkdeskConnectionResolver {
         }
         if (isBlank(properties.getRetry().getCycle())) {
             problems.add("talkdesk.retry.cycle must not be empty (e.g. R5/PT1M or PT10S,PT1M,PT5M)");
+        }
+    }
+
+    /**
+     * The settings that depend on the engine: {@code talkdesk.api.read-timeout} at most half the job lock time of the
+     * engine's job executor ({@code lockTime}), so one slow answer cannot outlive the job's lock.
+     */
+    public static void checkAgainstEngine(TalkdeskProperties properties, Duration lockTime) {
+        Duration readTimeout = properties.getApi().getReadTimeout();
+        if (readTimeout != null && lockTime != null && readTimeout.compareTo(lockTime.dividedBy(2)) > 0) {
+            throw new InvalidTalkdeskConfigurationException(List.of("talkdesk.api.read-timeout must be at most half "
+                    + "the engine's job lock time (" + lockTime + "), was " + readTimeout + ": lower it, or raise "
+                    + "the job executor's lock time"));
         }
     }
 

@@ -837,8 +837,51 @@ class SupportFollowUpProcessTest {
 
         assertThat(instance).hasPassed(Elements.EVENT_CANCEL_REJECTED).isWaitingAt(Elements.TASK_ESCALATE)
                 .variables().hasEntrySatisfying(Variables.CALLBACK_OUTCOME_REASON, reason ->
-                        assertThat((String) reason).contains("Talkdesk refused to cancel callback cb-1"));
+                        assertThat((String) reason).contains("Talkdesk refused to cancel callback cb-1"))
+                .containsEntry(Variables.CALLBACK_OUTCOME, Outcomes.CANCEL_REFUSED);
         assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+
+        complete(task(instance)); // the supervisor cancelled it in Talkdesk's Callback Manager
+
+        assertThat(instance).isEnded().hasPassed(Elements.END_ESCALATED);
+        talkdesk.verify(1, deleteRequestedFor(urlEqualTo(LIST + "/cb-1")));
+    }
+
+    @Test
+    void shouldCancelTheCallbackStillScheduledOnceTheSupervisorHandledTheMissedCall() {
+        ProcessInstance instance = bookedFollowUp();
+        givenOutcome("cb-1", "UNATTEMPTED");
+        for (int look = 1; look <= 3; look++) {
+            managementService().executeJob(job(Elements.TIMER_AWAIT_CALLBACK, instance).getId());
+            runJobs(instance);
+        }
+        assertThat(instance).isWaitingAt(Elements.TASK_ESCALATE).variables()
+                .containsEntry(Variables.CALLBACK_OUTCOME, Outcomes.STILL_PENDING);
+        talkdesk.stubFor(delete(LIST + "/cb-1").willReturn(aResponse().withStatus(204)));
+
+        complete(task(instance));
+        runJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed(Elements.GATEWAY_STILL_SCHEDULED, Elements.TASK_CANCEL,
+                Elements.END_CANCELLED).variables().containsEntry(Variables.CALLBACK_STATUS, Status.CANCELLED);
+        talkdesk.verify(1, deleteRequestedFor(urlEqualTo(LIST + "/cb-1")));
+    }
+
+    @Test
+    void shouldCancelTheCallbackWhoseStateTalkdeskWouldNotTellOnceTheSupervisorChecked() {
+        ProcessInstance instance = bookedFollowUp();
+        talkdesk.stubFor(get(urlPathEqualTo(LIST)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":\"INVALID_PARAMETER\",\"message\":\"phone_number is invalid\"}")));
+        managementService().executeJob(job(Elements.TIMER_AWAIT_CALLBACK, instance).getId());
+        runJobs(instance);
+        talkdesk.stubFor(delete(LIST + "/cb-1").willReturn(aResponse().withStatus(404)));
+
+        complete(task(instance));
+        runJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed(Elements.TASK_CANCEL, Elements.END_CANCELLED);
+        talkdesk.verify(1, deleteRequestedFor(urlEqualTo(LIST + "/cb-1")));
     }
 
     @Test
@@ -1201,6 +1244,24 @@ class SupportFollowUpProcessTest {
         talkdesk.verify(1, patchRequestedFor(urlEqualTo(LIST + "/cb-1"))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("+351919999999")));
         talkdesk.verify(1, postRequestedFor(urlEqualTo(LIST)));
+    }
+
+    @Test
+    void shouldCountTheOutcomeChecksAfreshForARescheduledCallback() {
+        ProcessInstance instance = bookedFollowUp();
+        givenOutcome("cb-1", "UNATTEMPTED");
+        managementService().executeJob(managementService().createJobQuery().processInstanceId(instance.getId())
+                .timers().singleResult().getId());
+        runJobs(instance);
+        assertThat(runtimeService().getVariable(instance.getId(), Variables.CALLBACK_OUTCOME_CHECKS)).isEqualTo(1);
+        givenTalkdeskUpdates("cb-1");
+
+        runtimeService().createMessageCorrelation(Messages.RESCHEDULE_REQUESTED).processInstanceId(instance.getId())
+                .setVariable(Variables.CALLBACK_TIME, withTime().get(Variables.CALLBACK_TIME)).correlate();
+        runJobs(instance);
+
+        assertThat(instance).isWaitingAt(Elements.GATEWAY_AWAIT_CALLBACK).variables()
+                .doesNotContainKey(Variables.CALLBACK_OUTCOME_CHECKS);
     }
 
     @Test

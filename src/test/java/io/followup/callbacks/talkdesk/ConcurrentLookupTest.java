@@ -52,6 +52,19 @@ class ConcurrentLookupTest {
     }
 
     @Test
+    void theJobsDeadlineHoldsOnTheLookupThreadToo() {
+        Map<String, Boolean> bounded = new ConcurrentHashMap<>();
+        TalkdeskCallbackService service = service(status -> {
+            bounded.put(status, JobDeadline.remaining().isPresent());
+            return List.of();
+        }, lookups);
+
+        JobDeadline.run(java.time.Duration.ofSeconds(30), () -> service.findActive(NUMBER));
+
+        assertThat(bounded).containsEntry("UNATTEMPTED", true).containsEntry("TO_BE_RETRIED", true);
+    }
+
+    @Test
     void aFailedSecondLookupFailsTheLookWithItsOwnException() {
         TalkdeskCallbackService service = service(status -> {
             if (status.equals("TO_BE_RETRIED")) {

@@ -31,6 +31,19 @@ class RequestRateLimiterTest {
     }
 
     @Test
+    void shouldNotWaitForASlotBeyondTheJobsDeadlineNorTakeIt() throws Exception {
+        RequestRateLimiter limiter = limiter(2);
+        limiter.acquire();
+
+        Duration refused = limiter.acquire(Duration.ofMillis(100)); // the next slot is 500 ms away
+
+        assertThat(refused).as("no slot within the limit").isNull();
+        assertThat(sleeps).as("nothing slept").isEmpty();
+        assertThat(limiter.acquire(Duration.ofSeconds(1))).as("the slot is still free").isEqualTo(
+                Duration.ofMillis(500));
+    }
+
+    @Test
     void shouldNotSaveUpPermitsWhileIdle() throws Exception {
         RequestRateLimiter limiter = limiter(10);
         limiter.acquire();

@@ -267,6 +267,20 @@ class TalkdeskCallbackServiceContractTest {
     }
 
     @Test
+    void shouldKeepATokenThatLivesNoLongerThanTheRefreshMarginForHalfItsLife() {
+        givenTokenEndpointIssues("short-lived", 45); // refresh-before-expiry here is 60s
+        givenEmptyList();
+
+        service.findActive(PHONE);
+        clock.advance(Duration.ofSeconds(20));
+        service.findActive(PHONE);
+        clock.advance(Duration.ofSeconds(5));
+        service.findActive(PHONE);
+
+        talkdesk.verify(2, postRequestedFor(urlEqualTo("/oauth/token")));
+    }
+
+    @Test
     void shouldRefreshTokenOnceAndRepeatCallWhenTokenIsRevokedMidRun() {
         talkdesk.stubFor(post("/oauth/token").inScenario("token").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(okJson("{\"access_token\":\"old\",\"expires_in\":600}")).willSetStateTo("renewed"));

@@ -111,7 +111,11 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
                         status, null, null, null);
             }
             long expiresIn = answer.expiresIn() == null ? 300 : answer.expiresIn();
-            Instant refreshAt = clock.instant().plusSeconds(expiresIn).minus(refreshBeforeExpiry);
+            Duration lifetime = Duration.ofSeconds(Math.max(0, expiresIn));
+            // a token living no longer than the margin is still kept for half its life, not fetched on every call
+            Duration margin = refreshBeforeExpiry.compareTo(lifetime.dividedBy(2)) > 0 ? lifetime.dividedBy(2)
+                    : refreshBeforeExpiry;
+            Instant refreshAt = clock.instant().plus(lifetime).minus(margin);
             LOG.debug("TDCB-T200 fetched a Talkdesk access token valid for {}s", expiresIn);
             return new CachedToken(answer.accessToken(), refreshAt);
         }
