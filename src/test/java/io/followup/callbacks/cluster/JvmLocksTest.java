@@ -51,6 +51,20 @@ class JvmLocksTest {
     }
 
     @Test
+    void shouldWaitForALockNoLongerThanWhatIsLeftOfTheJobsBudget() throws Exception {
+        JvmLocks locks = new JvmLocks(Duration.ofMinutes(10));
+        HeldLock holder = new HeldLock(tx, () -> locks.lockFollowUp("pi-1"));
+        try {
+            assertThatThrownBy(() -> io.followup.callbacks.talkdesk.JobDeadline.run(Duration.ofMillis(300),
+                    () -> tx.executeWithoutResult(s -> locks.lockFollowUp("pi-1"))))
+                    .as("not the configured 10 minutes").isInstanceOf(LockBusyException.class)
+                    .hasMessageContaining("follow-up pi-1").hasMessageNotContaining("PT10M");
+        } finally {
+            holder.release();
+        }
+    }
+
+    @Test
     void shouldRefuseToRunOutsideATransaction() {
         assertThatThrownBy(() -> new JvmLocks(Duration.ofSeconds(1)).lockFor("+351912345670"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("transaction");
