@@ -54,7 +54,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
@@ -68,13 +67,14 @@ import org.slf4j.LoggerFactory;
  * client, cached for a few seconds; a failure is a sentence, and the stored state still shows), the scheduled time in
  * the customer's zone and in UTC, assignment, caller ID, notes with numbers masked, the last rejection, the history of
  * Talkdesk calls, and why there is no callback when there is none;</li>
- * <li>{@link #reschedule} and {@link #cancel}: through the model, by message correlation (or, for a cancellation the
- * follow-up cannot take yet, the {@code cancellationRequested} variable the webhook sets too). A new time is judged
- * by the same rules as the webhook's, with the same per-field errors, before the message is sent.</li>
+ * <li>{@link #reschedule} by message correlation, and {@link #cancel} through {@link FollowUpService} as the webhook
+ * (cancel now, or record it where the model reads it). A new time is judged by the same rules as the webhook's, with
+ * the same per-field errors, before the message is sent.</li>
  * </ul>
- * Every answer checks the caller first: none is 401; one without {@code READ} (view) or {@code UPDATE} (actions) on
- * the process instance is 403 ({@link FollowUpAccess}). The reads then run as the engine; the correlations run as the
- * caller, so the engine checks them again and records who did it.
+ * Every answer checks the caller first ({@link FollowUpAccess}, with Camunda's tenant check): none is 401; one who may
+ * not read the process instance gets the same 404 as for an unknown one; one who may read but not change it gets 403
+ * for the actions. The reads then run as the engine; the correlations run as the caller, so the engine checks them
+ * again and records who did it.
  */
 final class FollowUpCallbackTab {
 
@@ -105,7 +105,7 @@ final class FollowUpCallbackTab {
                         admin);
     }
 
-    /** {@code GET}: 200 with the view, 401, 403, or 404 for an unknown process instance. */
+    /** {@code GET}: 200 with the view, 401, or 404 for a process instance unknown or not readable to the caller. */
     Answer view(Caller caller, String processInstanceId) {
         if (caller == null) {
             return unauthenticated();
@@ -139,7 +139,7 @@ final class FollowUpCallbackTab {
         String callbackTime = text(json, CALLBACK_TIME);
         String timezone = text(json, TIMEZONE);
         FollowUpSnapshot followUp = asEngine(() -> FollowUpSnapshot.read(engine, processInstanceId)).orElseThrow();
-        if (!asEngine(() -> waitsFor(processInstanceId, Messages.RESCHEDULE_REQUESTED))) {
+        if (!followUps.waitsFor(processInstanceId, Messages.RESCHEDULE_REQUESTED)) {
             return message(409, "the follow-up does not wait for its callback now (it is booking, in review or "
                     + "ended): reschedule once it waits");
         }
@@ -263,11 +263,11 @@ final class FollowUpCallbackTab {
             live(followUp, phone, callbackId, status, zone, view);
         }
         view.put("history", mayReadHistory ? new TalkdeskCallHistory(engine).of(followUp) : List.of());
-        boolean waiting = followUp.running() && waitsFor(followUp.id(), Messages.RESCHEDULE_REQUESTED);
+        boolean waiting = followUp.running() && followUps.waitsFor(followUp.id(), Messages.RESCHEDULE_REQUESTED);
         Map<String, Object> actions = new LinkedHashMap<>();
         actions.put("mayUpdate", mayUpdate);
         actions.put("reschedule", mayUpdate && waiting);
-        actions.put("cancel", mayUpdate && followUp.running() && (waitsFor(followUp.id(),
+        actions.put("cancel", mayUpdate && followUp.running() && (followUps.waitsFor(followUp.id(),
                 Messages.CANCELLATION_REQUESTED) || !Boolean.TRUE.equals(followUp.variables().get(CANCELLATION_REQUESTED))));
         actions.put("timezone", zone == null ? null : zone.getId());
         view.put("actions", actions);
@@ -362,11 +362,6 @@ final class FollowUpCallbackTab {
                 followUp.text(PHONE_NUMBER), followUp.text(PHONE_REGION), callbackTime,
                 timezone == null ? followUp.text(TIMEZONE) : timezone, followUp.text(ASSIGN_TYPE), assignees,
                 followUp.text(CALLER_ID), followUp.text(INTERACTION_ID), followUp.text(NOTES));
-    }
-
-    private boolean waitsFor(String processInstanceId, String message) {
-        return engine.getRuntimeService().createExecutionQuery().processInstanceId(processInstanceId)
-                .messageEventSubscriptionName(message).count() > 0;
     }
 
     private void forgetLive(String processInstanceId) {
