@@ -35,16 +35,13 @@ public class TalkdeskRetry {
         List<String> intervals = Arrays.stream(cycle.split(",")).map(String::strip).toList();
         for (String interval : intervals) {
             try {
-                if (intervals.size() > 1 && !interval.startsWith("P")) {
-                    throw new IllegalArgumentException("not a duration");
-                }
-                new DurationHelper(interval);
+                new DurationHelper(interval); // as Camunda reads each interval when a job fails
             } catch (Exception e) {
                 throw invalid("'" + cycle + "' cannot be read: '" + interval + "' is not "
                         + (intervals.size() > 1 ? "an ISO-8601 duration such as PT10S" : "a Camunda retry cycle"));
             }
         }
-        return cycle.strip();
+        return String.join(",", intervals); // Camunda reads " PT1M" as a date, not a duration
     }
 
     private static InvalidTalkdeskConfigurationException invalid(String why) {
