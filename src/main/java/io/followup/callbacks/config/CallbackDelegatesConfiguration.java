@@ -46,8 +46,8 @@ public class CallbackDelegatesConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public CallbackOutputs callbackOutputs(TalkdeskProperties properties, ClusterLocks locks) {
-        return CallbackComponents.outputs(properties, locks);
+    public CallbackOutputs callbackOutputs(TalkdeskProperties properties, ObjectProvider<ClusterLocks> locks) {
+        return CallbackComponents.outputs(properties, locks::getObject);
     }
 
     @Bean(Delegates.VALIDATE)
@@ -120,9 +120,10 @@ public class CallbackDelegatesConfiguration {
     @ConditionalOnMissingBean(name = Delegates.CHECK_OUTCOME)
     public CheckCallbackOutcomeDelegate checkCallbackOutcome(CallbackRequestFactory requests,
             TalkdeskCallbackService talkdesk, TalkdeskProperties properties,
-            @Qualifier(TalkdeskClientFactory.CLOCK_BEAN) ObjectProvider<Clock> clock, ClusterLocks locks) {
+            @Qualifier(TalkdeskClientFactory.CLOCK_BEAN) ObjectProvider<Clock> clock,
+            ObjectProvider<ClusterLocks> locks) {
         return CallbackComponents.checkOutcome(properties, requests, talkdesk, TalkdeskAutoConfiguration.clock(clock),
-                locks);
+                locks::getObject);
     }
 
     @Bean(TalkdeskRetry.BEAN_NAME)

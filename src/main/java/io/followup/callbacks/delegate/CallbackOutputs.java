@@ -9,6 +9,7 @@ import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CAL
 import io.followup.callbacks.cluster.FollowUpLock;
 import io.followup.callbacks.request.CallbackRequest;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
@@ -20,9 +21,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 public class CallbackOutputs {
 
     private final Duration checkGracePeriod;
-    private final FollowUpLock lock;
+    private final Supplier<? extends FollowUpLock> lock;
 
-    public CallbackOutputs(Duration checkGracePeriod, FollowUpLock lock) {
+    /** {@code lock} is looked up at the first booking (in Spring, the locks need the data source). */
+    public CallbackOutputs(Duration checkGracePeriod, Supplier<? extends FollowUpLock> lock) {
         this.checkGracePeriod = checkGracePeriod;
         this.lock = lock;
     }
@@ -33,6 +35,6 @@ public class CallbackOutputs {
         execution.setVariable(CALLBACK_SCHEDULED_TIME, request.scheduledTime().toString());
         execution.setVariable(CALLBACK_CHECK_TIME, request.scheduledTime().plus(checkGracePeriod).toString());
         execution.removeVariable(CALLBACK_OUTCOME_CHECKS);
-        RecordedCancellation.read(execution, lock);
+        RecordedCancellation.read(execution, lock.get());
     }
 }

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
@@ -35,10 +36,11 @@ public class CheckCallbackOutcomeDelegate extends CallbackDelegate {
     private final Clock clock;
     private final Duration recheckInterval;
     private final int maxChecks;
-    private final FollowUpLock lock;
+    private final Supplier<? extends FollowUpLock> lock;
 
+    /** {@code lock} is looked up at the first check (in Spring, the locks need the data source). */
     public CheckCallbackOutcomeDelegate(CallbackRequestFactory requests, TalkdeskCallbackService talkdesk,
-            Clock clock, Duration recheckInterval, int maxChecks, FollowUpLock lock) {
+            Clock clock, Duration recheckInterval, int maxChecks, Supplier<? extends FollowUpLock> lock) {
         super(requests);
         this.lock = lock;
         this.talkdesk = talkdesk;
@@ -69,7 +71,7 @@ public class CheckCallbackOutcomeDelegate extends CallbackDelegate {
         if (callback.get().isActive()) {
             int checks = checksSoFar(execution) + 1;
             execution.setVariable(CALLBACK_OUTCOME_CHECKS, checks);
-            if (RecordedCancellation.read(execution, lock)) {
+            if (RecordedCancellation.read(execution, lock.get())) {
                 decide(execution, Outcomes.PENDING, null); // back to the gateway that cancels it
             } else if (checks < maxChecks) {
                 execution.setVariable(CALLBACK_CHECK_TIME, clock.instant().plus(recheckInterval).toString());

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 
 /**
  * How the plugin's parts are built from {@link TalkdeskProperties}: the one code path behind both the engine plugin
@@ -78,13 +79,14 @@ public final class CallbackComponents {
     }
 
     /** The outputs every booking step writes. */
-    public static CallbackOutputs outputs(TalkdeskProperties settings, FollowUpLock locks) {
+    public static CallbackOutputs outputs(TalkdeskProperties settings, Supplier<? extends FollowUpLock> locks) {
         return new CallbackOutputs(settings.getCallbacks().getCheckGracePeriod(), locks);
     }
 
     /** "Check callback outcome" with its re-check rules. */
     public static CheckCallbackOutcomeDelegate checkOutcome(TalkdeskProperties settings,
-            CallbackRequestFactory requests, TalkdeskCallbackService talkdesk, Clock clock, FollowUpLock locks) {
+            CallbackRequestFactory requests, TalkdeskCallbackService talkdesk, Clock clock,
+            Supplier<? extends FollowUpLock> locks) {
         TalkdeskProperties.Callbacks callbacks = settings.getCallbacks();
         return new CheckCallbackOutcomeDelegate(requests, talkdesk, clock, callbacks.getOutcomeRecheckInterval(),
                 callbacks.getMaxOutcomeChecks(), locks);
@@ -101,14 +103,14 @@ public final class CallbackComponents {
      */
     public static Map<String, Object> delegates(TalkdeskProperties settings, CallbackRequestFactory requests,
             TalkdeskCallbackService talkdesk, ClusterLocks locks, Clock clock) {
-        CallbackOutputs outputs = outputs(settings, locks);
+        CallbackOutputs outputs = outputs(settings, () -> locks);
         Map<String, Object> beans = new LinkedHashMap<>();
         beans.put(Delegates.VALIDATE, new ValidateCallbackRequestDelegate(requests));
         beans.put(Delegates.FIND_ACTIVE, new FindActiveCallbackDelegate(requests, talkdesk, locks));
         beans.put(Delegates.SCHEDULE, new ScheduleCallbackDelegate(requests, talkdesk, outputs, locks, clock));
         beans.put(Delegates.UPDATE, new UpdateCallbackDelegate(requests, talkdesk, outputs));
         beans.put(Delegates.CANCEL, new CancelCallbackDelegate(requests, talkdesk, locks));
-        beans.put(Delegates.CHECK_OUTCOME, checkOutcome(settings, requests, talkdesk, clock, locks));
+        beans.put(Delegates.CHECK_OUTCOME, checkOutcome(settings, requests, talkdesk, clock, () -> locks));
         beans.put(TalkdeskRetry.BEAN_NAME, retry(settings));
         return beans;
     }
