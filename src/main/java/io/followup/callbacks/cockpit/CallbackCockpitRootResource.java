@@ -15,6 +15,6 @@ public class CallbackCockpitRootResource extends AbstractCockpitPluginRootResour
     @Path("{engine}/follow-ups/{processInstanceId}")
     public FollowUpCallbackResource followUp(@PathParam("engine") String engine,
             @PathParam("processInstanceId") String processInstanceId) {
-        return subResource(new FollowUpCallbackResource(engine, processInstanceId), engine);
+        return new FollowUpCallbackResource(engine, processInstanceId); // subResource(...) differs between the forks
     }
 }

@@ -1,6 +1,7 @@
 package io.followup.callbacks.cockpit;
 
 import io.followup.callbacks.engine.CallbackServices;
+import io.followup.callbacks.engine.EngineAdmins;
 import io.followup.callbacks.engine.TalkdeskCallbacksPlugin;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -57,7 +58,8 @@ public class FollowUpCallbackResource extends AbstractCockpitPluginResource {
 
     private FollowUpAccess.Caller caller() {
         Authentication authentication = getCurrentAuthentication();
-        return FollowUpCallbackTab.caller(authentication, authentication != null && isCamundaAdmin(authentication));
+        return FollowUpCallbackTab.caller(authentication, authentication != null && EngineAdmins.isAdmin(
+                getProcessEngine(), authentication.getUserId(), authentication.getGroupIds()));
     }
 
     private static Response respond(FollowUpCallbackTab.Answer answer) {

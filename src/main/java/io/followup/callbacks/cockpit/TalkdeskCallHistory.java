@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 
 /**
@@ -114,7 +115,8 @@ final class TalkdeskCallHistory {
     }
 
     private static Optional<String> operation(ServiceTask task) {
-        String expression = task.getCamundaDelegateExpression();
+        // read by namespace: the typed getter is renamed on Operaton
+        String expression = task.getAttributeValueNs(BpmnModelConstants.CAMUNDA_NS, "delegateExpression");
         if (expression == null || !expression.startsWith("${") || !expression.endsWith("}")) {
             return Optional.empty();
         }

@@ -24,6 +24,7 @@ import io.followup.callbacks.talkdesk.TalkdeskCallbackService;
 import io.followup.callbacks.talkdesk.TalkdeskClientFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,8 +42,8 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnClass(name = "org.camunda.bpm.engine.ProcessEngine")
 public class CallbackDelegatesConfiguration {
 
-    /** The data source the Camunda starter prefers for the engine when it is defined. */
-    static final String CAMUNDA_DATA_SOURCE = "camundaBpmDataSource";
+    /** The data sources the starters prefer for the engine when defined: Camunda's and CIB seven's, Operaton's. */
+    static final List<String> ENGINE_DATA_SOURCES = List.of("camundaBpmDataSource", "operatonBpmDataSource");
 
     @Bean
     @ConditionalOnMissingBean
@@ -86,12 +87,13 @@ public class CallbackDelegatesConfiguration {
         if (settings.getScope() == LockScope.JVM) {
             return new JvmLocks(settings.getWait());
         }
-        DataSource dataSource = beans.containsBean(CAMUNDA_DATA_SOURCE)
-                ? beans.getBean(CAMUNDA_DATA_SOURCE, DataSource.class)
-                : beans.getBeanProvider(DataSource.class).getIfUnique();
+        DataSource dataSource = ENGINE_DATA_SOURCES.stream().filter(beans::containsBean).findFirst()
+                .map(name -> beans.getBean(name, DataSource.class))
+                .orElseGet(() -> beans.getBeanProvider(DataSource.class).getIfUnique());
         if (dataSource == null) {
             throw new IllegalStateException("TDCB-L005 the cluster locks need the engine's DataSource and found none "
-                    + "(or several without camundaBpmDataSource); set talkdesk.locks.scope=jvm for a single node");
+                    + "(or several without camundaBpmDataSource or operatonBpmDataSource); set talkdesk.locks.scope=jvm "
+                    + "for a single node");
         }
         if (settings.getScope() == LockScope.AUTO && LockSchema.isEmbeddedH2(dataSource)) {
             return new JvmLocks(settings.getWait());

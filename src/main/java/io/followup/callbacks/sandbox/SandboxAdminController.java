@@ -3,7 +3,8 @@ package io.followup.callbacks.sandbox;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
+import io.followup.callbacks.engine.EngineAdmins;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,36 +22,34 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * What a person does in Talkdesk that the API cannot: see every callback, move one to a final status (so the
- * post-call check has something to find), revoke tokens, start over. Only for members of Camunda's
- * {@code camunda-admin} group, as authenticated by the host (HTTP Basic in the app); anyone else gets 403.
+ * post-call check has something to find), revoke tokens, start over. Only for members of the
+ * engine's admin group ({@code camunda-admin}, {@code operaton-admin} on Operaton), as authenticated by the host
+ * (HTTP Basic in the app); anyone else gets 403.
  */
 @RestController
 @RequestMapping(SandboxApi.PATH + "/admin")
 public class SandboxAdminController {
 
-    /** Camunda's administrators' group. */
-    public static final String ADMIN_GROUP = "camunda-admin";
-
     private final SandboxCallbackStore store;
     private final SandboxTokens tokens;
-    private final IdentityService identityService;
+    private final ProcessEngine engine;
     private final SandboxApi api;
 
-    public SandboxAdminController(SandboxCallbackStore store, SandboxTokens tokens, IdentityService identityService,
+    public SandboxAdminController(SandboxCallbackStore store, SandboxTokens tokens, ProcessEngine engine,
             SandboxApi api) {
         this.store = store;
         this.tokens = tokens;
-        this.identityService = identityService;
+        this.engine = engine;
         this.api = api;
     }
 
     /** Runs before every endpoint here. */
     @ModelAttribute
     void requireAdmin() {
-        Authentication caller = identityService.getCurrentAuthentication();
-        if (caller == null || caller.getGroupIds() == null || !caller.getGroupIds().contains(ADMIN_GROUP)) {
+        Authentication caller = engine.getIdentityService().getCurrentAuthentication();
+        if (caller == null || !EngineAdmins.isAdmin(engine, caller.getUserId(), caller.getGroupIds())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the sandbox's admin endpoints are for "
-                    + ADMIN_GROUP);
+                    + EngineAdmins.adminGroup(engine));
         }
     }
 
