@@ -19,7 +19,6 @@ import io.followup.callbacks.talkdesk.error.CallbackRejectedException;
 import io.followup.callbacks.talkdesk.error.TalkdeskConfigurationException;
 import io.followup.callbacks.talkdesk.error.TalkdeskTransientException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -140,8 +139,7 @@ public abstract class CallbackDelegate implements JavaDelegate {
     protected CallbackLookup lookup(DelegateExecution execution) {
         Optional<CallbackRequest> stored = storedRequest(execution);
         if (stored.isPresent()) {
-            CallbackRequest request = requireTimeAhead(execution, stored.get());
-            return new CallbackLookup(request.ticketId(), request.phoneNumber(), List.of());
+            return CallbackLookup.of(requireTimeAhead(execution, stored.get()));
         }
         CallbackLookup lookup = requests.validateLookup(ProcessInputs.read(execution,
                 execution.getProcessBusinessKey()));

@@ -46,7 +46,7 @@ public class FindActiveCallbackDelegate extends CallbackDelegate {
     protected void run(DelegateExecution execution) {
         boolean bookingInFlight = BookingAttempt.read(execution.getVariable(BookingAttempt.VARIABLE)).isPresent();
         // after a lost answer Schedule judges the time, once it knows whether that booking went through
-        CallbackLookup request = bookingInFlight ? lookupOf(request(execution)) : lookup(execution);
+        CallbackLookup request = bookingInFlight ? CallbackLookup.of(request(execution)) : lookup(execution);
         lock.lockFor(request.phoneNumber());
         List<CallbackResource> seen;
         try {
@@ -71,10 +71,6 @@ public class FindActiveCallbackDelegate extends CallbackDelegate {
         String status = ProcessInputs.text(execution, CALLBACK_STATUS);
         return id != null && !id.isBlank() && (Status.SCHEDULED.equals(status) || Status.UPDATED.equals(status))
                 ? Optional.of(id) : Optional.empty();
-    }
-
-    private static CallbackLookup lookupOf(CallbackRequest request) {
-        return new CallbackLookup(request.ticketId(), request.phoneNumber(), List.of());
     }
 
     static Optional<CallbackResource> preferOwn(List<CallbackResource> active, String ticketId) {

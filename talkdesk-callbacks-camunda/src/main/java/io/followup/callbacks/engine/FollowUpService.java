@@ -56,9 +56,8 @@ public final class FollowUpService {
      */
     public Started startOrFind(String ticketId, Map<String, Object> variables) {
         try {
-            ProcessInstance started = inTransaction(() -> runtime()
-                    .createMessageCorrelation(Messages.TICKET_RESOLVED).processInstanceBusinessKey(ticketId)
-                    .setVariables(variables).correlateStartMessage());
+            ProcessInstance started = runtime().createMessageCorrelation(Messages.TICKET_RESOLVED)
+                    .processInstanceBusinessKey(ticketId).setVariables(variables).correlateStartMessage();
             return new Started(started.getId(), true);
         } catch (FollowUpAlreadyRunningException running) {
             return new Started(running.runningProcessInstanceId(), false);

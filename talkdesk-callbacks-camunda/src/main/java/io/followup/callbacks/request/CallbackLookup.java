@@ -1,7 +1,6 @@
 package io.followup.callbacks.request;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * What a look for the active callbacks of a number needs: the number in E.164 and, to prefer the ticket's own
@@ -13,12 +12,17 @@ public record CallbackLookup(String ticketId, String phoneNumber, List<FieldProb
         problems = List.copyOf(problems);
     }
 
+    /** The look for {@code request}'s number, preferring its ticket's callback. */
+    public static CallbackLookup of(CallbackRequest request) {
+        return new CallbackLookup(request.ticketId(), request.phoneNumber(), List.of());
+    }
+
     public boolean isValid() {
         return problems.isEmpty();
     }
 
     /** One line naming every bad field, as {@link CallbackRequestValidation#summary()}. */
     public String summary() {
-        return problems.stream().map(FieldProblem::toString).collect(Collectors.joining("; "));
+        return FieldProblem.summary(problems);
     }
 }

@@ -96,7 +96,7 @@ public final class CallbackRequestFactory {
     public CallbackLookup validateLookup(RawCallbackRequest raw) {
         CallbackRequestValidation full = validate(raw);
         if (full.isValid()) {
-            return new CallbackLookup(full.request().ticketId(), full.request().phoneNumber(), List.of());
+            return CallbackLookup.of(full.request());
         }
         Set<String> judged = trimmed(raw.callbackTime()) == null ? LOOKUP_FIELDS : TIMED_LOOKUP_FIELDS;
         List<FieldProblem> problems = full.problems().stream().filter(p -> judged.contains(p.field())).toList();

@@ -3,7 +3,6 @@ package io.followup.callbacks.request;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The outcome of validating a {@link RawCallbackRequest}: a request, or every problem found. */
 public final class CallbackRequestValidation {
@@ -46,6 +45,6 @@ public final class CallbackRequestValidation {
 
     /** One line naming every bad field, such as {@code phoneNumber: ...; callbackTime: ...}; no full numbers. */
     public String summary() {
-        return problems.stream().map(FieldProblem::toString).collect(Collectors.joining("; "));
+        return FieldProblem.summary(problems);
     }
 }
