@@ -77,6 +77,13 @@ class SharedEngineOnTomcatTest {
                 "conf/bpm-platform.xml")).replace("@TALKDESK@", talkdesk.baseUrl()));
         Files.copy(overlay.resolve("webapp/WEB-INF/web.xml"), home.resolve("webapps/camunda/WEB-INF/web.xml"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        // the Cockpit tab extends the webapp's classes, so it goes into the webapp, the rest of the plugin stays in lib/
+        try (java.util.stream.Stream<Path> jars = Files.list(home.resolve("lib"))) {
+            for (Path tab : jars.filter(jar -> jar.getFileName().toString().startsWith("talkdesk-callbacks-cockpit-"))
+                    .toList()) {
+                Files.move(tab, home.resolve("webapps/camunda/WEB-INF/lib").resolve(tab.getFileName()));
+            }
+        }
         for (String sample : new String[] {"ROOT", "examples", "docs", "manager", "host-manager"}) {
             deleteTree(home.resolve("webapps").resolve(sample)); // Tomcat's samples: not part of a shared engine
         }
@@ -143,6 +150,21 @@ class SharedEngineOnTomcatTest {
                 "/camunda/api/engine/engine/default/history/variable-instance?variableName=callbackId", null, null)
                 .body().contains("cb-tomcat-1"));
         assertTrue(Files.readString(log).contains("TDCB-P001"), "the plugin announced itself in Tomcat's log");
+
+        // the Talkdesk callback tab, as Cockpit loads it for the admin
+        HttpResponse<String> script = send("GET",
+                "/camunda/api/cockpit/plugin/talkdesk-callbacks/static/app/plugin.js", null, null);
+        assertEquals(200, script.statusCode(), "Cockpit serves the tab's script");
+        assertTrue(script.body().contains("cockpit.processInstance.runtime.tab"), "the tab's script: " + script.body());
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile(
+                "\"processInstance\"\\s*:\\s*\\{.*?\"id\"\\s*:\\s*\"([^\"]+)\"", java.util.regex.Pattern.DOTALL)
+                .matcher(started.body());
+        assertTrue(id.find(), "the started instance's id: " + started.body());
+        String instance = id.group(1);
+        HttpResponse<String> tab = send("GET",
+                "/camunda/api/cockpit/plugin/talkdesk-callbacks/default/follow-ups/" + instance, null, null);
+        assertEquals(200, tab.statusCode(), "the tab's resource answers the admin: " + tab.body());
+        assertTrue(tab.body().contains("cb-tomcat-1"), "the tab shows the booked callback: " + tab.body());
     }
 
     private HttpResponse<String> send(String method, String path, String type, String body) {

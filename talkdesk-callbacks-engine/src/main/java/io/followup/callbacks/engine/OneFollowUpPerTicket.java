@@ -1,0 +1,90 @@
+package io.followup.callbacks.engine;
+
+import io.followup.callbacks.cluster.TicketLock;
+import io.followup.callbacks.process.SupportFollowUpProcess.Variables;
+import io.followup.callbacks.process.SupportFollowUpProcess;
+import io.followup.callbacks.request.CallbackRequestFactory;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+/**
+ * The one guard of "one follow-up per ticket": a second running {@code support-follow-up} for a ticket is refused
+ * whatever starts it: the webhook, a message correlated through the engine REST API ({@code 400} there), a Tasklist
+ * start form or Java code ({@link FollowUpAlreadyRunningException}). The ticket is {@code ticketId} or the business
+ * key, without surrounding blanks; the business key becomes that ticket id, and a start whose business key names
+ * another ticket than {@code ticketId} is refused. At the start of each instance it takes the ticket's lock (held to
+ * the end of the starting transaction, so concurrent starts on any node see each other) and looks for a running
+ * follow-up with the ticket as business key, whether or not the starting user may read it.
+ */
+public class OneFollowUpPerTicket extends AbstractBpmnParseListener implements ExecutionListener {
+
+    private final Supplier<TicketLock> lock;
+
+    public OneFollowUpPerTicket(Supplier<TicketLock> lock) {
+        this.lock = lock;
+    }
+
+    @Override
+    public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+        if (SupportFollowUpProcess.PROCESS_KEY.equals(processDefinition.getKey())) {
+            processDefinition.addListener(ExecutionListener.EVENTNAME_START, this);
+        }
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        if (!execution.getId().equals(execution.getProcessInstanceId())) {
+            return;
+        }
+        String ticket = ticket(execution);
+        if (ticket == null) {
+            return;
+        }
+        if (!ticket.equals(execution.getProcessBusinessKey())) {
+            execution.setProcessBusinessKey(ticket); // " T-1" and an absent key both become the ticket id
+        }
+        lock.get().lockTicket(ticket);
+        // every running follow-up counts, also those the starting user may not read (authorizations filter queries)
+        String running = Context.getCommandContext().runWithoutAuthorization(() -> execution.getProcessEngineServices()
+                .getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(SupportFollowUpProcess.PROCESS_KEY).processInstanceBusinessKey(ticket)
+                .listPage(0, 2).stream().map(instance -> instance.getId())
+                .filter(id -> !id.equals(execution.getProcessInstanceId())).findFirst().orElse(null));
+        if (running != null) {
+            throw new FollowUpAlreadyRunningException(ticket, running);
+        }
+    }
+
+    /**
+     * The follow-up's ticket, normalised: {@code ticketId} and the business key without surrounding blanks. A start
+     * whose business key and {@code ticketId} name different tickets is refused: the business key of a follow-up is
+     * its ticket id, which is how the guard, the webhook and the messages find it.
+     */
+    private static String ticket(DelegateExecution execution) {
+        String key = stripped(execution.getProcessBusinessKey());
+        Object variable = execution.getVariable(Variables.TICKET_ID);
+        String ticketId = variable == null ? null : stripped(variable.toString());
+        if (key != null && ticketId != null && !key.equals(ticketId)) {
+            throw new BadUserRequestException("TDCB-P012 the business key '" + key + "' and ticketId '" + ticketId
+                    + "' name different tickets: a follow-up's business key is its ticket id; start it with "
+                    + "businessKey " + ticketId + ", or without a business key");
+        }
+        String ticket = key != null ? key : ticketId;
+        if (ticket != null && ticket.length() > CallbackRequestFactory.MAX_TICKET_ID) {
+            throw new BadUserRequestException("TDCB-P010 ticketId is " + ticket.length() + " characters long; at "
+                    + "most " + CallbackRequestFactory.MAX_TICKET_ID + " are accepted (it is the follow-up's business "
+                    + "key)");
+        }
+        return ticket;
+    }
+
+    private static String stripped(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
