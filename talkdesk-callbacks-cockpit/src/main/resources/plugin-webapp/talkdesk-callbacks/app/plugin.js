@@ -195,6 +195,15 @@ export default {
             row('Caller ID', live.callerId, stored.callerId),
             row('Notes', live.notes, stored.notes))));
       }
+      if (view.windows && (view.windows.applied || view.windows.moved)) {
+        const w = view.windows;
+        const source = { GIVEN: 'as given', NUMBER: 'from the number', SAFE_WINDOW: 'safe window: every zone the number maps to' }[w.timezoneSource] || w.timezoneSource;
+        root.appendChild(el('p', { 'data-testid': 'tdcb-windows' },
+          `When we call: ${w.applied || 'any time'}${source ? ` (customer's zone ${source})` : ''}`));
+        if (w.moved) {
+          root.appendChild(box('info', `Time moved: ${w.movedReason}`, 'tdcb-moved'));
+        }
+      }
       if (view.rejection) {
         root.appendChild(box('danger', `Rejected (${view.rejection.code}): ${view.rejection.message}`, 'tdcb-rejection'));
       }

@@ -89,8 +89,9 @@ final class AppTestSupport {
     }
 
     static String followUp(String ticketId, String phoneNumber, String extra) {
-        String time = Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                .toString();
+        // noon in Lisbon tomorrow: inside the default calling window (every day 08:00-21:00 in the customer's zone)
+        String time = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Lisbon")).plusDays(1).atTime(12, 0)
+                .atZone(java.time.ZoneId.of("Europe/Lisbon")).toInstant().toString();
         return "{\"ticketId\":\"" + ticketId + "\",\"phoneNumber\":\"" + phoneNumber + "\",\"callbackTime\":\""
                 + time + "\",\"timezone\":\"Europe/Lisbon\"" + (extra == null ? "" : "," + extra) + "}";
     }

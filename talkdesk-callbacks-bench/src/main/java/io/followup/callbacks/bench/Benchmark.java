@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * and writes {@code target/bench/results.json}, {@code results.md} (medians with min and max, the targets, every
  * run) and {@code throughput.svg}.
  *
- * <p>{@code mvn -Pbench verify} runs everything; {@code -Dbench.args="--sizes=1000 --dbs=h2"} runs a part. Other
+ * <p>{@code mvn -Pbench verify -pl talkdesk-callbacks-bench -am} runs everything; {@code -Dbench.args="--sizes=1000 --dbs=h2"} runs a part. Other
  * options: {@code --dbs=h2,postgres,postgres-fast} (the last with {@code synchronous_commit=off}),
  * {@code --repeat=3} (rounds), {@code --scenarios=ceiling@0,ours@0,http@0,ours@20,http@20} (variant@latency ms),
  * {@code --variants=ceiling,ours,http}, {@code --rate-limit=N} (adds a run of the plugin against a sandbox limited

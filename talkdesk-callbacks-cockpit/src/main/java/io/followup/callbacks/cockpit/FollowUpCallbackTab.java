@@ -8,17 +8,25 @@ import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CAL
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_REJECTION_CODE;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_REJECTION_MESSAGE;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_REQUEST;
+import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_REQUESTED_TIME;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_SCHEDULED_TIME;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_STATUS;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_TIME;
+import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_TIME_MOVED;
+import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_TIME_MOVED_REASON;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLER_ID;
+import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLING_HOURS;
+import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLING_WINDOW;
+import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLING_WINDOWS;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CANCELLATION_REQUESTED;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.INTERACTION_ID;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.NOTES;
+import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.OUTSIDE_WINDOW;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.PHONE_NUMBER;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.PHONE_REGION;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.TICKET_ID;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.TIMEZONE;
+import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.TIMEZONE_SOURCE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -170,9 +178,11 @@ final class FollowUpCallbackTab {
         LOG.info("TDCB-C200 {} asked to move the callback of follow-up {} to {}", caller.userId(), processInstanceId,
                 moved.scheduledTime());
         Map<String, Object> answer = new LinkedHashMap<>();
+        boolean shifted = validation.window().moved();
         answer.put("message", "reschedule requested: the callback moves to " + times.get("localShown") + " ("
-                + times.get("utcShown") + ")");
+                + times.get("utcShown") + ")" + (shifted ? "; " + validation.window().movedReason() : ""));
         answer.put("scheduledTime", times);
+        answer.put("moved", shifted);
         return new Answer(202, answer);
     }
 
@@ -255,6 +265,14 @@ final class FollowUpCallbackTab {
         view.put("outcome", followUp.text(CALLBACK_OUTCOME) == null ? null : nullable(
                 "code", followUp.text(CALLBACK_OUTCOME),
                 "reason", PhoneMask.maskAll(followUp.text(CALLBACK_OUTCOME_REASON))));
+        Map<String, Object> windows = new LinkedHashMap<>();
+        windows.put("applied", followUp.text(CALLING_WINDOWS));
+        windows.put("timezoneSource", followUp.text(TIMEZONE_SOURCE));
+        windows.put("moved", Boolean.TRUE.equals(followUp.variables().get(CALLBACK_TIME_MOVED)));
+        windows.put("movedReason", followUp.text(CALLBACK_TIME_MOVED_REASON));
+        windows.put("requestedTime", instant(followUp.text(CALLBACK_REQUESTED_TIME)).map(t -> TabTimes.both(t, zone))
+                .orElse(null));
+        view.put("windows", windows);
         view.put("noCallback", callbackId == null ? whyNoCallback(followUp, stored.isPresent() || phone != null,
                 mayReadHistory) : null);
         view.put("live", null);
@@ -361,7 +379,9 @@ final class FollowUpCallbackTab {
         return new RawCallbackRequest(Optional.ofNullable(followUp.text(TICKET_ID)).orElse(followUp.businessKey()),
                 followUp.text(PHONE_NUMBER), followUp.text(PHONE_REGION), callbackTime,
                 timezone == null ? followUp.text(TIMEZONE) : timezone, followUp.text(ASSIGN_TYPE), assignees,
-                followUp.text(CALLER_ID), followUp.text(INTERACTION_ID), followUp.text(NOTES));
+                followUp.text(CALLER_ID), followUp.text(INTERACTION_ID), followUp.text(NOTES),
+                new RawCallbackRequest.WindowInputs(followUp.text(CALLING_WINDOW), followUp.text(CALLING_HOURS),
+                        followUp.text(OUTSIDE_WINDOW)));
     }
 
     private void forgetLive(String processInstanceId) {

@@ -4,8 +4,14 @@ import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CAL
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_REJECTION_DETAIL;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_REJECTION_MESSAGE;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_REQUEST;
+import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_REQUESTED_TIME;
+import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_TIMEZONE;
+import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_TIME_MOVED;
+import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_TIME_MOVED_REASON;
+import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLING_WINDOWS;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.PHONE_NUMBER;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.PHONE_REGION;
+import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.TIMEZONE_SOURCE;
 
 import io.followup.callbacks.process.SupportFollowUpProcess.Errors;
 import io.followup.callbacks.request.CallbackLookup;
@@ -14,6 +20,7 @@ import io.followup.callbacks.request.CallbackRequestFactory;
 import io.followup.callbacks.request.CallbackRequestJson;
 import io.followup.callbacks.request.CallbackRequestValidation;
 import io.followup.callbacks.request.FieldProblem;
+import io.followup.callbacks.request.WindowOutcome;
 import io.followup.callbacks.talkdesk.JobDeadline;
 import io.followup.callbacks.talkdesk.error.CallbackRejectedException;
 import io.followup.callbacks.talkdesk.error.TalkdeskConfigurationException;
@@ -149,13 +156,27 @@ public abstract class CallbackDelegate implements JavaDelegate {
         return lookup;
     }
 
-    /** The validated request from the execution's variables, or a BPMN error naming every bad field. */
+    /**
+     * The validated request from the execution's variables, with how the calling windows judged it in the
+     * follow-up's variables; else a BPMN error naming every bad field: {@code CALLBACK_OUTSIDE_WINDOW} for a time the
+     * windows do not allow where the model catches that code, {@code INVALID_CALLBACK_REQUEST} otherwise.
+     */
     protected CallbackRequest validRequest(DelegateExecution execution) {
         CallbackRequestValidation validation = requests.validate(
                 ProcessInputs.read(execution, execution.getProcessBusinessKey()));
         if (!validation.isValid()) {
-            throw reject(execution, Errors.INVALID_CALLBACK_REQUEST, validation.summary());
+            boolean outside = validation.isOutsideWindow()
+                    && ErrorCatchers.catches(execution, Errors.CALLBACK_OUTSIDE_WINDOW);
+            throw reject(execution, outside ? Errors.CALLBACK_OUTSIDE_WINDOW : Errors.INVALID_CALLBACK_REQUEST,
+                    validation.summary());
         }
+        WindowOutcome window = validation.window();
+        execution.setVariable(TIMEZONE_SOURCE, window.timezoneSource().name());
+        execution.setVariable(CALLBACK_TIMEZONE, validation.request().timezone().getId());
+        execution.setVariable(CALLBACK_REQUESTED_TIME, window.requestedTime().toString());
+        execution.setVariable(CALLBACK_TIME_MOVED, window.moved());
+        execution.setVariable(CALLBACK_TIME_MOVED_REASON, window.movedReason());
+        execution.setVariable(CALLING_WINDOWS, window.applied());
         return validation.request();
     }
 
@@ -167,7 +188,9 @@ public abstract class CallbackDelegate implements JavaDelegate {
 
     /** Records the rejection on the process and returns the BPMN error to throw; only a declared code. */
     protected BpmnError reject(DelegateExecution execution, String code, String message) {
-        if (!errorCodes().contains(code)) {
+        boolean declared = errorCodes().contains(code) || code.equals(Errors.CALLBACK_OUTSIDE_WINDOW)
+                && errorCodes().contains(Errors.INVALID_CALLBACK_REQUEST);
+        if (!declared) {
             throw new IllegalStateException("TDCB-D900 " + taskName() + " threw " + code + " but declares only "
                     + errorCodes());
         }

@@ -5,6 +5,7 @@ import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CAL
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_OUTCOME;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_OUTCOME_CHECKS;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_OUTCOME_REASON;
+import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_SCHEDULED_TIME;
 
 import io.followup.callbacks.booking.TalkdeskCallbackService;
 import io.followup.callbacks.cluster.FollowUpLock;
@@ -14,6 +15,8 @@ import io.followup.callbacks.talkdesk.api.CallbackResource;
 import io.followup.callbacks.talkdesk.error.CallbackRejectedException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -36,17 +39,19 @@ public class CheckCallbackOutcomeDelegate extends CallbackDelegate {
     private final Clock clock;
     private final Duration recheckInterval;
     private final int maxChecks;
+    private final Duration expiry;
     private final Supplier<? extends FollowUpLock> lock;
 
     /** {@code lock} is looked up at the first check (in Spring, the locks need the data source). */
     public CheckCallbackOutcomeDelegate(CallbackRequestFactory requests, TalkdeskCallbackService talkdesk,
-            Clock clock, Duration recheckInterval, int maxChecks, Supplier<? extends FollowUpLock> lock) {
+            Clock clock, Duration recheckInterval, int maxChecks, Duration expiry, Supplier<? extends FollowUpLock> lock) {
         super(requests);
         this.lock = lock;
         this.talkdesk = talkdesk;
         this.clock = clock;
         this.recheckInterval = recheckInterval;
         this.maxChecks = maxChecks;
+        this.expiry = expiry;
     }
 
     @Override
@@ -73,6 +78,10 @@ public class CheckCallbackOutcomeDelegate extends CallbackDelegate {
             execution.setVariable(CALLBACK_OUTCOME_CHECKS, checks);
             if (RecordedCancellation.read(execution, lock.get())) {
                 decide(execution, Outcomes.PENDING, null); // back to the gateway that cancels it
+            } else if (expired(execution)) {
+                decide(execution, Outcomes.STILL_PENDING, "the callback is still " + status + " " + expiry.toHours()
+                        + " hours after its time (talkdesk.windows.expiry): it expired without Talkdesk calling the "
+                        + "customer");
             } else if (checks < maxChecks) {
                 execution.setVariable(CALLBACK_CHECK_TIME, clock.instant().plus(recheckInterval).toString());
                 decide(execution, Outcomes.PENDING, null);
@@ -89,6 +98,16 @@ public class CheckCallbackOutcomeDelegate extends CallbackDelegate {
             case "CANCELED" -> "the callback was cancelled in Talkdesk (by an agent or another system)";
             default -> "Talkdesk reports a status this follow-up does not know: " + status;
         });
+    }
+
+    /** Whether the callback's time plus the expiry has passed. */
+    private boolean expired(DelegateExecution execution) {
+        String scheduled = ProcessInputs.text(execution, CALLBACK_SCHEDULED_TIME);
+        try {
+            return scheduled != null && !clock.instant().isBefore(Instant.parse(scheduled).plus(expiry));
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static void decide(DelegateExecution execution, String outcome, String reason) {

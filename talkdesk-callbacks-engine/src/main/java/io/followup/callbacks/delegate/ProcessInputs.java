@@ -4,8 +4,11 @@ import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.ASS
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.ASSIGN_TYPE;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLBACK_TIME;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLER_ID;
+import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLING_HOURS;
+import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CALLING_WINDOW;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.INTERACTION_ID;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.NOTES;
+import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.OUTSIDE_WINDOW;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.PHONE_NUMBER;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.PHONE_REGION;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.TICKET_ID;
@@ -31,7 +34,8 @@ final class ProcessInputs {
         return new RawCallbackRequest(ticketId == null ? businessKey : ticketId, text(scope, PHONE_NUMBER),
                 text(scope, PHONE_REGION), text(scope, CALLBACK_TIME), text(scope, TIMEZONE),
                 text(scope, ASSIGN_TYPE), assignees(scope.getVariable(ASSIGNEES)), text(scope, CALLER_ID),
-                text(scope, INTERACTION_ID), text(scope, NOTES));
+                text(scope, INTERACTION_ID), text(scope, NOTES), new RawCallbackRequest.WindowInputs(
+                        text(scope, CALLING_WINDOW), text(scope, CALLING_HOURS), text(scope, OUTSIDE_WINDOW)));
     }
 
     static String text(VariableScope scope, String name) {

@@ -19,6 +19,7 @@ import io.followup.callbacks.talkdesk.TalkdeskClientFactory;
 import io.followup.callbacks.talkdesk.TalkdeskConnection;
 import io.followup.callbacks.talkdesk.api.TalkdeskCallbacksApi;
 import io.followup.callbacks.talkdesk.auth.AccessTokenProvider;
+import io.followup.callbacks.window.CallingWindows;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -75,7 +76,8 @@ public final class CallbackComponents {
         TalkdeskProperties.Callbacks callbacks = settings.getCallbacks();
         return new CallbackRequestFactory(new CallbackRequestRules(callbacks.getDefaultCallerId(),
                 callbacks.getDefaultAssignType(), callbacks.getDefaultAssignees(), callbacks.getDefaultPhoneRegion(),
-                callbacks.getMinimumLeadTime(), callbacks.getNotesMaxLength()), clock);
+                callbacks.getMinimumLeadTime(), callbacks.getNotesMaxLength()),
+                CallingWindows.from(settings.getWindows()), clock);
     }
 
     /** The outputs every booking step writes. */
@@ -89,7 +91,7 @@ public final class CallbackComponents {
             Supplier<? extends FollowUpLock> locks) {
         TalkdeskProperties.Callbacks callbacks = settings.getCallbacks();
         return new CheckCallbackOutcomeDelegate(requests, talkdesk, clock, callbacks.getOutcomeRecheckInterval(),
-                callbacks.getMaxOutcomeChecks(), locks);
+                callbacks.getMaxOutcomeChecks(), settings.getWindows().getExpiry(), locks);
     }
 
     /** The retry cycle bean the BPMN reads as {@code ${talkdeskRetry.cycle}}. */

@@ -15,6 +15,9 @@ import io.followup.callbacks.talkdesk.RequestRateLimiter;
 import io.followup.callbacks.talkdesk.TalkdeskConnection;
 import io.followup.callbacks.talkdesk.api.TalkdeskCallbacksApi;
 import io.followup.callbacks.talkdesk.auth.AccessTokenProvider;
+import io.followup.callbacks.window.AmbiguousZone;
+import io.followup.callbacks.window.CustomerWindow;
+import io.followup.callbacks.window.OutsideWindow;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.net.http.HttpClient;
@@ -23,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -359,6 +363,93 @@ public class TalkdeskCallbacksPlugin extends AbstractProcessEnginePlugin {
     /** {@code talkdesk.locks.wait}. */
     public void setLocksWait(String wait) {
         settings.getLocks().setWait(duration(wait));
+    }
+
+    /** {@code talkdesk.windows.customer}: NONE, US_TCPA, UK_OFCOM or CUSTOM. */
+    public void setWindowsCustomer(String customer) {
+        settings.getWindows().setCustomer(CustomerWindow.parse(customer).orElseThrow(() -> invalid(
+                "talkdesk.windows.customer", customer, CustomerWindow.values())));
+    }
+
+    /** {@code talkdesk.windows.customer-hours}, such as {@code MON-FRI 09:00-20:00; SAT 10:00-14:00}. */
+    public void setWindowsCustomerHours(String hours) {
+        settings.getWindows().setCustomerHours(hours);
+    }
+
+    /** {@code talkdesk.windows.outside}: NEXT_SLOT or REVIEW. */
+    public void setWindowsOutside(String outside) {
+        settings.getWindows().setOutside(OutsideWindow.parse(outside).orElseThrow(() -> invalid(
+                "talkdesk.windows.outside", outside, OutsideWindow.values())));
+    }
+
+    /** {@code talkdesk.windows.ambiguous-zone}: SAFE_WINDOW or REVIEW. */
+    public void setWindowsAmbiguousZone(String ambiguous) {
+        settings.getWindows().setAmbiguousZone(AmbiguousZone.parse(ambiguous).orElseThrow(() -> invalid(
+                "talkdesk.windows.ambiguous-zone", ambiguous, AmbiguousZone.values())));
+    }
+
+    /** {@code talkdesk.windows.horizon}. */
+    public void setWindowsHorizon(String horizon) {
+        settings.getWindows().setHorizon(duration(horizon));
+    }
+
+    /** {@code talkdesk.windows.expiry}. */
+    public void setWindowsExpiry(String expiry) {
+        settings.getWindows().setExpiry(duration(expiry));
+    }
+
+    /** {@code talkdesk.windows.zone}: the contact center's IANA zone. */
+    public void setWindowsZone(String zone) {
+        settings.getWindows().setZone(zone);
+    }
+
+    /** {@code talkdesk.windows.opening-hours}. */
+    public void setWindowsOpeningHours(String hours) {
+        settings.getWindows().setOpeningHours(hours);
+    }
+
+    /**
+     * {@code talkdesk.windows.ring-group-hours}: {@code group=hours} pairs separated by {@code |}, such as
+     * {@code support-tier-1=MON-FRI 09:00-18:00 | vip=MON-SUN 08:00-22:00}.
+     */
+    public void setWindowsRingGroupHours(String pairs) {
+        Map<String, String> hours = new LinkedHashMap<>();
+        for (String pair : pairs.split("\\|")) {
+            int eq = pair.indexOf('=');
+            if (pair.isBlank()) {
+                continue;
+            }
+            if (eq <= 0) {
+                throw new InvalidTalkdeskConfigurationException(List.of("talkdesk.windows.ring-group-hours: '"
+                        + pair.strip() + "' is not group=hours, such as support-tier-1=MON-FRI 09:00-18:00"));
+            }
+            hours.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+        }
+        settings.getWindows().setRingGroupHours(hours);
+    }
+
+    /** {@code talkdesk.windows.closed-dates}, comma-separated ISO dates. */
+    public void setWindowsClosedDates(String dates) {
+        settings.getWindows().setClosedDates(list(dates));
+    }
+
+    /** {@code talkdesk.windows.holidays}: PT, GB, GB-ENG, US-NY, ... */
+    public void setWindowsHolidays(String holidays) {
+        settings.getWindows().setHolidays(holidays);
+    }
+
+    /** {@code talkdesk.windows.extra-openings}, comma-separated, such as {@code 2026-12-27 10:00-14:00}. */
+    public void setWindowsExtraOpenings(String openings) {
+        settings.getWindows().setExtraOpenings(list(openings));
+    }
+
+    private static List<String> list(String text) {
+        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static InvalidTalkdeskConfigurationException invalid(String property, String value, Object[] allowed) {
+        return new InvalidTalkdeskConfigurationException(List.of(property + " must be one of "
+                + Arrays.toString(allowed) + ", was " + value));
     }
 
     static Duration duration(String text) {

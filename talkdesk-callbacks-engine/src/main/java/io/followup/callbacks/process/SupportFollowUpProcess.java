@@ -38,6 +38,25 @@ public final class SupportFollowUpProcess {
         public static final String CALLER_ID = "callerId";
         public static final String INTERACTION_ID = "interactionId";
         public static final String NOTES = "notes";
+        /** A request's own calling window: NONE, US_TCPA, UK_OFCOM or CUSTOM (else talkdesk.windows.customer). */
+        public static final String CALLING_WINDOW = "callingWindow";
+        /** The customer's hours of a CUSTOM calling window, such as {@code MON-FRI 09:00-20:00}. */
+        public static final String CALLING_HOURS = "callingHours";
+        /** A request's own NEXT_SLOT or REVIEW for a time outside the windows (else talkdesk.windows.outside). */
+        public static final String OUTSIDE_WINDOW = "outsideWindow";
+
+        /** Set by the validation: where the customer's zone came from, GIVEN, NUMBER or SAFE_WINDOW. */
+        public static final String TIMEZONE_SOURCE = "timezoneSource";
+        /** Set by the validation: the customer's IANA zone the callback is booked with. */
+        public static final String CALLBACK_TIMEZONE = "callbackTimezone";
+        /** Set by the validation: the time asked for, as an ISO-8601 instant (before any move). */
+        public static final String CALLBACK_REQUESTED_TIME = "callbackRequestedTime";
+        /** Set by the validation: true when the time asked for was outside the windows and was moved. */
+        public static final String CALLBACK_TIME_MOVED = "callbackTimeMoved";
+        /** Set by the validation: why and where the time was moved, in plain words (null when it was not). */
+        public static final String CALLBACK_TIME_MOVED_REASON = "callbackTimeMovedReason";
+        /** Set by the validation: the calling windows and opening hours that applied, in plain words. */
+        public static final String CALLING_WINDOWS = "callingWindows";
 
         public static final String CALLBACK_ID = "callbackId";
         public static final String CALLBACK_STATUS = "callbackStatus";
@@ -112,6 +131,12 @@ public final class SupportFollowUpProcess {
         public static final String INVALID_CALLBACK_REQUEST = "INVALID_CALLBACK_REQUEST";
         public static final String CALLBACK_REJECTED = "CALLBACK_REJECTED";
         public static final String CALLBACK_NOT_FOUND = "CALLBACK_NOT_FOUND";
+        /**
+         * The time is outside the calling windows and may not be moved ({@code REVIEW}), is beyond the booking
+         * horizon, or no time within it suits every window. Thrown only where the model catches it; elsewhere the
+         * step throws {@link #INVALID_CALLBACK_REQUEST} with the same message.
+         */
+        public static final String CALLBACK_OUTSIDE_WINDOW = "CALLBACK_OUTSIDE_WINDOW";
 
         private Errors() {
         }
@@ -150,6 +175,7 @@ public final class SupportFollowUpProcess {
         /** After the missed-callback task: a callback still scheduled (or of unknown state) is cancelled. */
         public static final String GATEWAY_STILL_SCHEDULED = "Gateway_StillScheduled";
         public static final String EVENT_INVALID_REQUEST = "Event_InvalidRequest";
+        public static final String EVENT_OUTSIDE_WINDOW = "Event_OutsideWindow";
         public static final String EVENT_FIND_TIME_PASSED = "Event_FindTimePassed";
         public static final String EVENT_SCHEDULE_TIME_PASSED = "Event_ScheduleTimePassed";
         public static final String EVENT_UPDATE_TIME_PASSED = "Event_UpdateTimePassed";

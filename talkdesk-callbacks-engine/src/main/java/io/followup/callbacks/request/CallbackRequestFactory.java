@@ -4,6 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.followup.callbacks.talkdesk.PhoneMask;
+import io.followup.callbacks.window.AmbiguousZone;
+import io.followup.callbacks.window.CallingWindows;
+import io.followup.callbacks.window.CustomerWindow;
+import io.followup.callbacks.window.OutsideWindow;
+import io.followup.callbacks.window.TimezoneSource;
+import io.followup.callbacks.window.WeeklyHours;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -40,11 +46,23 @@ public final class CallbackRequestFactory {
     private static final Set<String> ACCEPTED_UTC_IDS = Set.of("UTC", "Etc/UTC", "GMT", "Etc/GMT");
 
     private final CallbackRequestRules rules;
+    private final CallingWindows windows;
     private final Clock clock;
 
+    /** Without calling windows: any time. */
     public CallbackRequestFactory(CallbackRequestRules rules, Clock clock) {
+        this(rules, CallingWindows.NONE, clock);
+    }
+
+    public CallbackRequestFactory(CallbackRequestRules rules, CallingWindows windows, Clock clock) {
         this.rules = rules;
+        this.windows = windows;
         this.clock = clock;
+    }
+
+    /** The calling windows every request is judged by. */
+    public CallingWindows windows() {
+        return windows;
     }
 
     /**
@@ -65,8 +83,17 @@ public final class CallbackRequestFactory {
         return PhoneNumbers.toE164(raw, trimmed(region) == null ? rules.defaultPhoneRegion() : region);
     }
 
-    /** Validates and normalises {@code raw}; an input over its length limit is named and not read further. */
+    /**
+     * Validates and normalises {@code raw}, then judges its time by the calling windows: a time they do not allow is
+     * moved to the earliest one they do ({@code NEXT_SLOT}), or refused with a problem naming {@code callbackTime}
+     * ({@code REVIEW}, {@link CallbackRequestValidation#isOutsideWindow()}). An input over its length limit is named
+     * and not read further.
+     */
     public CallbackRequestValidation validate(RawCallbackRequest raw) {
+        return validate(raw, true);
+    }
+
+    private CallbackRequestValidation validate(RawCallbackRequest raw, boolean judgeWindows) {
         List<FieldProblem> problems = new ArrayList<>();
         raw = withinLimits(raw, problems);
         String ticketId = trimmed(raw.ticketId());
@@ -75,17 +102,79 @@ public final class CallbackRequestFactory {
         }
         String region = region(raw.phoneRegion(), problems);
         String phone = phone("phoneNumber", raw.phoneNumber(), region, true, problems);
-        ZoneId zone = zone(raw.timezone(), problems);
+        CustomerZone zone = zone(raw.timezone(), phone, problems);
         Instant time = time(raw.callbackTime(), zone, raw.timezone(), problems);
         AssignType assignType = assignType(raw.assignType(), problems);
         List<String> assignees = assignees(raw.assignees(), assignType, problems);
         String callerIdInput = trimmed(raw.callerId()) == null ? rules.defaultCallerId() : raw.callerId();
         String callerId = phone("callerId", callerIdInput, region, true, problems);
+        CallingWindows.Overrides overrides = overrides(raw.windows(), problems);
         if (!problems.isEmpty()) {
             return CallbackRequestValidation.invalid(problems);
         }
-        return CallbackRequestValidation.valid(new CallbackRequest(ticketId, phone, time, zone, assignType, assignees,
-                callerId, trimmed(raw.interactionId()), notes(raw.notes())));
+        CallbackRequest request = new CallbackRequest(ticketId, phone, time, zone.zone(), assignType, assignees,
+                callerId, trimmed(raw.interactionId()), notes(raw.notes()));
+        if (!judgeWindows) {
+            return CallbackRequestValidation.valid(request, new WindowOutcome(zone.source(), zone.all(), time, false,
+                    null, null));
+        }
+        CallingWindows.Verdict verdict = windows.judge(time, zone.all(), assignType, assignees, overrides,
+                clock.instant());
+        if (verdict instanceof CallingWindows.Outside outside) {
+            return CallbackRequestValidation.outsideWindow(new FieldProblem("callbackTime", outside.message()));
+        }
+        if (verdict instanceof CallingWindows.Moved moved) {
+            LOG.info("TDCB-R020 callback time of ticket {} moved from {} to {}: {}", ticketId, moved.requested(),
+                    moved.time(), moved.reason());
+            String notes = notes(moved.reason() + (request.notes() == null ? "" : " | " + request.notes()));
+            return CallbackRequestValidation.valid(new CallbackRequest(ticketId, phone, moved.time(), zone.zone(),
+                    assignType, assignees, callerId, request.interactionId(), notes), new WindowOutcome(
+                            zone.source(), zone.all(), time, true, moved.reason(), moved.applied()));
+        }
+        return CallbackRequestValidation.valid(request, new WindowOutcome(zone.source(), zone.all(), time, false,
+                null, verdict.applied()));
+    }
+
+    /** The customer's zone, where it came from, and every zone of a safe window. */
+    private record CustomerZone(ZoneId zone, TimezoneSource source, List<ZoneId> all) {
+
+        static final CustomerZone UNKNOWN = new CustomerZone(null, null, List.of());
+    }
+
+    private CallingWindows.Overrides overrides(RawCallbackRequest.WindowInputs inputs, List<FieldProblem> problems) {
+        CustomerWindow customer = null;
+        if (trimmed(inputs.callingWindow()) != null) {
+            customer = CustomerWindow.parse(inputs.callingWindow()).orElse(null);
+            if (customer == null) {
+                problems.add(new FieldProblem("callingWindow", "'" + inputs.callingWindow().strip() + "' is not "
+                        + "supported: use " + Arrays.toString(CustomerWindow.values())));
+            }
+        }
+        WeeklyHours hours = null;
+        if (trimmed(inputs.callingHours()) != null) {
+            try {
+                hours = WeeklyHours.parse(inputs.callingHours());
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("callingHours", e.getMessage()));
+            }
+        }
+        if (customer == CustomerWindow.CUSTOM && hours == null && trimmed(inputs.callingHours()) == null
+                && !windows.hasCustomerHours()) {
+            problems.add(new FieldProblem("callingHours", "is required with callingWindow CUSTOM (such as "
+                    + "MON-FRI 09:00-20:00)"));
+        }
+        if (hours != null && customer == null) {
+            customer = CustomerWindow.CUSTOM;
+        }
+        OutsideWindow outside = null;
+        if (trimmed(inputs.outsideWindow()) != null) {
+            outside = OutsideWindow.parse(inputs.outsideWindow()).orElse(null);
+            if (outside == null) {
+                problems.add(new FieldProblem("outsideWindow", "'" + inputs.outsideWindow().strip() + "' is not "
+                        + "supported: use " + Arrays.toString(OutsideWindow.values())));
+            }
+        }
+        return new CallingWindows.Overrides(customer, hours, outside);
     }
 
     /**
@@ -95,7 +184,7 @@ public final class CallbackRequestFactory {
      * callback preferred).
      */
     public CallbackLookup validateLookup(RawCallbackRequest raw) {
-        CallbackRequestValidation full = validate(raw);
+        CallbackRequestValidation full = validate(raw, false);
         if (full.isValid()) {
             return CallbackLookup.of(full.request());
         }
@@ -183,26 +272,52 @@ public final class CallbackRequestFactory {
         });
     }
 
-    private static ZoneId zone(String raw, List<FieldProblem> problems) {
+    /**
+     * The customer's zone: as given (an IANA region), else from the number when it maps to one zone; a number of
+     * several zones gets the safe window (all of them) or a problem, by {@code talkdesk.windows.ambiguous-zone}.
+     */
+    private CustomerZone zone(String raw, String phone, List<FieldProblem> problems) {
         String text = trimmed(raw);
         if (text == null) {
-            problems.add(new FieldProblem("timezone", "is required (an IANA time zone such as Europe/Lisbon)"));
-            return null;
+            if (phone == null) {
+                return CustomerZone.UNKNOWN;
+            }
+            List<ZoneId> zones = PhoneNumbers.zonesOf(phone);
+            if (zones.size() == 1) {
+                return new CustomerZone(zones.get(0), TimezoneSource.NUMBER, zones);
+            }
+            if (zones.isEmpty()) {
+                problems.add(new FieldProblem("timezone", "is required: the number does not tell the customer's "
+                        + "zone (give an IANA time zone such as Europe/Lisbon)"));
+                return CustomerZone.UNKNOWN;
+            }
+            if (windows.ambiguousZone() == AmbiguousZone.REVIEW) {
+                problems.add(new FieldProblem("timezone", "is required: the number maps to " + zones.size()
+                        + " zones (" + zoneList(zones) + "), so the customer's zone cannot be told from it"));
+                return CustomerZone.UNKNOWN;
+            }
+            return new CustomerZone(zones.get(0), TimezoneSource.SAFE_WINDOW, zones);
         }
         try {
             ZoneId zone = ZoneId.of(text);
             if (zone instanceof ZoneOffset || !ACCEPTED_UTC_IDS.contains(text) && !text.contains("/")) {
                 throw new DateTimeException("not a region");
             }
-            return zone;
+            return new CustomerZone(zone, TimezoneSource.GIVEN, List.of(zone));
         } catch (DateTimeException e) {
             problems.add(new FieldProblem("timezone", "'" + text + "' is not an IANA time zone such as "
                     + "Europe/Lisbon or America/New_York"));
-            return null;
+            return CustomerZone.UNKNOWN;
         }
     }
 
-    private Instant time(String raw, ZoneId zone, String rawZone, List<FieldProblem> problems) {
+    private static String zoneList(List<ZoneId> zones) {
+        List<String> ids = zones.stream().map(ZoneId::getId).toList();
+        return ids.size() <= 4 ? String.join(", ", ids) : String.join(", ", ids.subList(0, 4)) + ", ...";
+    }
+
+    private Instant time(String raw, CustomerZone customerZone, String rawZone, List<FieldProblem> problems) {
+        ZoneId zone = customerZone.source() == TimezoneSource.SAFE_WINDOW ? null : customerZone.zone();
         String text = trimmed(raw);
         if (text == null) {
             problems.add(new FieldProblem("callbackTime", "is required (ISO-8601, such as 2026-12-01T10:00:00Z or "
@@ -222,7 +337,11 @@ public final class CallbackRequestFactory {
                 return null;
             }
             if (zone == null) {
-                if (trimmed(rawZone) != null) {
+                if (customerZone.source() == TimezoneSource.SAFE_WINDOW) {
+                    problems.add(new FieldProblem("callbackTime", "is a local time, and the number maps to "
+                            + customerZone.all().size() + " zones (" + zoneList(customerZone.all()) + "): give "
+                            + "timezone, or a time with an offset such as 2026-12-01T10:00:00-05:00"));
+                } else if (trimmed(rawZone) != null) {
                     problems.add(new FieldProblem("callbackTime", "is a local time and cannot be read without a "
                             + "valid timezone"));
                 }

@@ -9,21 +9,42 @@ public final class CallbackRequestValidation {
 
     private final CallbackRequest request;
     private final List<FieldProblem> problems;
+    private final WindowOutcome window;
+    private final boolean outsideWindow;
 
-    private CallbackRequestValidation(CallbackRequest request, List<FieldProblem> problems) {
+    private CallbackRequestValidation(CallbackRequest request, List<FieldProblem> problems, WindowOutcome window,
+            boolean outsideWindow) {
         this.request = request;
         this.problems = List.copyOf(problems);
+        this.window = window;
+        this.outsideWindow = outsideWindow;
     }
 
-    static CallbackRequestValidation valid(CallbackRequest request) {
-        return new CallbackRequestValidation(request, List.of());
+    static CallbackRequestValidation valid(CallbackRequest request, WindowOutcome window) {
+        return new CallbackRequestValidation(request, List.of(), window, false);
+    }
+
+    /** A valid request whose time no calling window allows ({@code REVIEW}, beyond the horizon, no slot). */
+    static CallbackRequestValidation outsideWindow(FieldProblem problem) {
+        return new CallbackRequestValidation(null, List.of(problem), null, true);
     }
 
     /** Every problem, the first one only per field (a value refused for its length is not judged further). */
     static CallbackRequestValidation invalid(List<FieldProblem> problems) {
         Map<String, FieldProblem> firstPerField = new LinkedHashMap<>();
         problems.forEach(problem -> firstPerField.putIfAbsent(problem.field(), problem));
-        return new CallbackRequestValidation(null, List.copyOf(firstPerField.values()));
+        return new CallbackRequestValidation(null, List.copyOf(firstPerField.values()), null, false);
+    }
+
+    /** Whether the request is otherwise valid and only its time is outside the calling windows. */
+    public boolean isOutsideWindow() {
+        return outsideWindow;
+    }
+
+    /** How the calling windows judged the valid request (its zone's source, a moved time). */
+    public WindowOutcome window() {
+        request();
+        return window;
     }
 
     public boolean isValid() {

@@ -1,8 +1,12 @@
 package io.followup.callbacks.request;
 
 import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -10,6 +14,7 @@ import java.util.Optional;
 public final class PhoneNumbers {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final PhoneNumberToTimeZonesMapper ZONES = PhoneNumberToTimeZonesMapper.getInstance();
 
     private PhoneNumbers() {
     }
@@ -40,5 +45,25 @@ public final class PhoneNumbers {
     /** Whether {@code region} is a region code libphonenumber knows, such as {@code PT} or {@code US}. */
     public static boolean isKnownRegion(String region) {
         return region != null && UTIL.getSupportedRegions().contains(region.strip().toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * The IANA zones an E.164 number maps to, by libphonenumber's prefix data: one for most fixed lines, several for
+     * a US toll-free number or a mobile number of a large country, none when unknown.
+     */
+    public static List<ZoneId> zonesOf(String e164) {
+        try {
+            PhoneNumber number = UTIL.parse(e164, null);
+            List<ZoneId> zones = new ArrayList<>();
+            for (String id : ZONES.getTimeZonesForNumber(number)) {
+                if (!id.equals(PhoneNumberToTimeZonesMapper.getUnknownTimeZone()) && ZoneId.getAvailableZoneIds()
+                        .contains(id)) {
+                    zones.add(ZoneId.of(id));
+                }
+            }
+            return List.copyOf(zones);
+        } catch (NumberParseException e) {
+            return List.of();
+        }
     }
 }

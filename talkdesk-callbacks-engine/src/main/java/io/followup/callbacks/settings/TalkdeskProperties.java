@@ -1,9 +1,14 @@
 package io.followup.callbacks.settings;
 
 import io.followup.callbacks.request.AssignType;
+import io.followup.callbacks.window.AmbiguousZone;
+import io.followup.callbacks.window.CustomerWindow;
+import io.followup.callbacks.window.OutsideWindow;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Settings of the Talkdesk callbacks plugin, under {@code talkdesk.*}; every one can be set from the environment
@@ -30,6 +35,7 @@ public class TalkdeskProperties {
     private final Locks locks = new Locks();
     private final Webhook webhook = new Webhook();
     private final Expressions expressions = new Expressions();
+    private final Windows windows = new Windows();
 
     /**
      * Whether to deploy the shipped {@code support-follow-up} process and its Tasklist forms at engine start
@@ -71,6 +77,10 @@ public class TalkdeskProperties {
 
     public Callbacks getCallbacks() {
         return callbacks;
+    }
+
+    public Windows getWindows() {
+        return windows;
     }
 
     public Locks getLocks() {
@@ -383,6 +393,146 @@ public class TalkdeskProperties {
 
         public void setWait(Duration wait) {
             this.wait = wait;
+        }
+    }
+
+    /**
+     * When callbacks may be booked: the customer's calling window (in the customer's zone), the opening hours of the
+     * assignment target (in the contact center's zone), a booking horizon and an expiry. Talkdesk enforces calling
+     * hours only for Dialer campaigns, not for callbacks created through its API.
+     */
+    public static class Windows {
+
+        /** The customer's calling window: NONE, US_TCPA (every day 08:00-21:00), UK_OFCOM, or CUSTOM. */
+        private CustomerWindow customer = CustomerWindow.US_TCPA;
+
+        /** The customer's hours for CUSTOM, such as {@code MON-FRI 09:00-20:00; SAT 10:00-14:00}. */
+        private String customerHours;
+
+        /** A time outside the windows: NEXT_SLOT (book the earliest allowed time and say so) or REVIEW. */
+        private OutsideWindow outside = OutsideWindow.NEXT_SLOT;
+
+        /** A request without a zone whose number maps to several: SAFE_WINDOW (all of them) or REVIEW. */
+        private AmbiguousZone ambiguousZone = AmbiguousZone.SAFE_WINDOW;
+
+        /** How far ahead a callback may be booked. */
+        private Duration horizon = Duration.ofDays(30);
+
+        /** How long after its time a callback still waiting to be made goes to the supervisor. */
+        private Duration expiry = Duration.ofDays(1);
+
+        /** The contact center's IANA zone, in which opening hours, closed dates and holidays are read. */
+        private String zone = "UTC";
+
+        /** Opening hours of agents and of ring groups not listed in {@code ring-group-hours}; empty: always open. */
+        private String openingHours;
+
+        /** Opening hours per ring group, by name: {@code ring-group-hours.support-tier-1=MON-FRI 09:00-18:00}. */
+        private Map<String, String> ringGroupHours = new LinkedHashMap<>();
+
+        /** Dates the contact center is closed (ISO-8601, such as 2026-12-24). */
+        private List<String> closedDates = new ArrayList<>();
+
+        /** Public holidays on which the contact center is closed: a country (PT, GB, US) or country-region (GB-ENG). */
+        private String holidays;
+
+        /** Extra opening times on given dates, even closed ones: {@code 2026-12-27 10:00-14:00}. */
+        private List<String> extraOpenings = new ArrayList<>();
+
+        public CustomerWindow getCustomer() {
+            return customer;
+        }
+
+        public void setCustomer(CustomerWindow customer) {
+            this.customer = customer;
+        }
+
+        public String getCustomerHours() {
+            return customerHours;
+        }
+
+        public void setCustomerHours(String customerHours) {
+            this.customerHours = customerHours;
+        }
+
+        public OutsideWindow getOutside() {
+            return outside;
+        }
+
+        public void setOutside(OutsideWindow outside) {
+            this.outside = outside;
+        }
+
+        public AmbiguousZone getAmbiguousZone() {
+            return ambiguousZone;
+        }
+
+        public void setAmbiguousZone(AmbiguousZone ambiguousZone) {
+            this.ambiguousZone = ambiguousZone;
+        }
+
+        public Duration getHorizon() {
+            return horizon;
+        }
+
+        public void setHorizon(Duration horizon) {
+            this.horizon = horizon;
+        }
+
+        public Duration getExpiry() {
+            return expiry;
+        }
+
+        public void setExpiry(Duration expiry) {
+            this.expiry = expiry;
+        }
+
+        public String getZone() {
+            return zone;
+        }
+
+        public void setZone(String zone) {
+            this.zone = zone;
+        }
+
+        public String getOpeningHours() {
+            return openingHours;
+        }
+
+        public void setOpeningHours(String openingHours) {
+            this.openingHours = openingHours;
+        }
+
+        public Map<String, String> getRingGroupHours() {
+            return ringGroupHours;
+        }
+
+        public void setRingGroupHours(Map<String, String> ringGroupHours) {
+            this.ringGroupHours = ringGroupHours;
+        }
+
+        public List<String> getClosedDates() {
+            return closedDates;
+        }
+
+        public void setClosedDates(List<String> closedDates) {
+            this.closedDates = closedDates;
+        }
+
+        public String getHolidays() {
+            return holidays;
+        }
+
+        public void setHolidays(String holidays) {
+            this.holidays = holidays;
+        }
+
+        public List<String> getExtraOpenings() {
+            return extraOpenings;
+        }
+
+        public void setExtraOpenings(List<String> extraOpenings) {
+            this.extraOpenings = extraOpenings;
         }
     }
 

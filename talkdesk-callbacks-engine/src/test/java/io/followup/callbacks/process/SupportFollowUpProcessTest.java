@@ -3,6 +3,7 @@ package io.followup.callbacks.process;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -46,14 +47,15 @@ import io.followup.callbacks.process.SupportFollowUpProcess.Outcomes;
 import io.followup.callbacks.process.SupportFollowUpProcess.Status;
 import io.followup.callbacks.process.SupportFollowUpProcess.Variables;
 import io.followup.callbacks.settings.TalkdeskProperties;
-import io.followup.callbacks.testing.MutableClock;
 import io.followup.callbacks.talkdesk.TalkdeskClientFactory;
 import io.followup.callbacks.talkdesk.TalkdeskConnection;
 import io.followup.callbacks.talkdesk.auth.AccessTokenProvider;
+import io.followup.callbacks.testing.MutableClock;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -129,8 +131,14 @@ class SupportFollowUpProcessTest {
         // the delegates exactly as the plugin assembles them, under their documented names
         CallbackComponents.delegates(settings, CallbackComponents.requests(settings, clock), service,
                 ClusterLocks.NONE, clock).forEach(Mocks::register);
-        callbackTime = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        callbackTime = middayInLisbon(1);
         booked = callbackTime;
+    }
+
+    /** Noon in Lisbon {@code days} from today: inside the default calling window (every day 08:00-21:00). */
+    static String middayInLisbon(int days) {
+        return LocalDate.now(ZoneId.of("Europe/Lisbon")).plusDays(days).atTime(12, 0).atZone(ZoneId.of("Europe/Lisbon"))
+                .toInstant().toString();
     }
 
     @AfterEach
@@ -254,7 +262,7 @@ class SupportFollowUpProcessTest {
     }
 
     private Map<String, Object> withTime() {
-        callbackTime = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        callbackTime = middayInLisbon(1);
         return request();
     }
 
@@ -581,7 +589,7 @@ class SupportFollowUpProcessTest {
     void shouldMoveTheBookedCallbackAndWaitAgainWhenARescheduleIsRequested() {
         ProcessInstance instance = bookedFollowUp();
         givenTalkdeskUpdates("cb-1");
-        String later = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        String later = middayInLisbon(2);
 
         runtimeService().createMessageCorrelation(Messages.RESCHEDULE_REQUESTED)
                 .processInstanceId(instance.getId()).setVariable(Variables.CALLBACK_TIME, later).correlate();
@@ -1288,5 +1296,136 @@ class SupportFollowUpProcessTest {
         assertThat(again).isEqualTo(new FollowUpService.Started(first.getId(), false));
         assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(PROCESS_KEY, " T-1", variables))
                 .hasMessageContaining("TDCB-P011");
+    }
+
+    /** Rebuilds the delegates with changed calling windows, as a host's settings would. */
+    private void withWindows(java.util.function.Consumer<TalkdeskProperties.Windows> change) {
+        change.accept(settings.getWindows());
+        Mocks.reset();
+        CallbackComponents.delegates(settings, CallbackComponents.requests(settings, clock), service,
+                ClusterLocks.NONE, clock).forEach(Mocks::register);
+    }
+
+    private static LocalDate nextSundayAfterTomorrow() {
+        LocalDate day = LocalDate.now(ZoneId.of("Europe/Lisbon")).plusDays(2);
+        while (day.getDayOfWeek() != java.time.DayOfWeek.SUNDAY) {
+            day = day.plusDays(1);
+        }
+        return day;
+    }
+
+    @Test
+    void shouldBookACallbackAskedForAtNightAtTheCustomersMorningAndSaySo() {
+        LocalDate tomorrow = LocalDate.now(ZoneId.of("Europe/Lisbon")).plusDays(1);
+        callbackTime = tomorrow + "T03:30";
+        booked = tomorrow.atTime(8, 0).atZone(ZoneId.of("Europe/Lisbon")).toInstant().toString();
+        givenNoActiveCallback();
+        givenTalkdeskBooks("cb-1");
+
+        ProcessInstance instance = startFollowUp(request());
+        runJobs(instance);
+
+        assertThat(instance).isWaitingAt(Elements.GATEWAY_AWAIT_CALLBACK).variables()
+                .containsEntry(Variables.CALLBACK_SCHEDULED_TIME, booked)
+                .containsEntry(Variables.CALLBACK_TIME_MOVED, true)
+                .containsEntry(Variables.TIMEZONE_SOURCE, "GIVEN")
+                .containsEntry(Variables.CALLBACK_REQUESTED_TIME, tomorrow.atTime(3, 30)
+                        .atZone(ZoneId.of("Europe/Lisbon")).toInstant().toString())
+                .hasEntrySatisfying(Variables.CALLBACK_TIME_MOVED_REASON, reason -> assertThat((String) reason)
+                        .startsWith("The customer's calling window (US_TCPA) is closed at 03:30 Europe/Lisbon")
+                        .contains("to the next open time"))
+                .hasEntrySatisfying(Variables.CALLING_WINDOWS, windows -> assertThat((String) windows)
+                        .contains("MON-SUN 08:00-21:00"));
+        talkdesk.verify(1, postRequestedFor(urlEqualTo(LIST))
+                .withRequestBody(matchingJsonPath("$.scheduled_time_to_call", equalTo(booked)))
+                .withRequestBody(matchingJsonPath("$.notes", containing("is closed at 03:30")))
+                .withRequestBody(matchingJsonPath("$.notes", containing("Invoice question"))));
+    }
+
+    @Test
+    void shouldSendASundayCallbackOfARingGroupClosedOnSundaysToTheReviewSayingWhenItOpens() {
+        withWindows(windows -> {
+            windows.setOutside(io.followup.callbacks.window.OutsideWindow.REVIEW);
+            windows.setZone("Europe/Lisbon");
+            windows.setRingGroupHours(Map.of("support-tier-1", "MON-FRI 09:00-18:00"));
+        });
+        LocalDate sunday = nextSundayAfterTomorrow();
+        callbackTime = sunday + "T11:00";
+        givenNoActiveCallback();
+
+        ProcessInstance instance = startFollowUp(request());
+        runJobs(instance);
+
+        assertThat(instance).hasPassed(Elements.EVENT_OUTSIDE_WINDOW).isWaitingAt(Elements.TASK_REVIEW)
+                .hasNotPassed(Elements.TASK_FIND_ACTIVE).variables()
+                .containsEntry(Variables.CALLBACK_REJECTION_CODE, Errors.CALLBACK_OUTSIDE_WINDOW);
+        assertThat((String) runtimeService().getVariable(instance.getId(), Variables.CALLBACK_REJECTION_MESSAGE))
+                .isEqualTo("callbackTime: Ring group support-tier-1 is closed on Sundays; the next open time is "
+                        + "Monday " + sunday.plusDays(1).getDayOfMonth() + " " + sunday.plusDays(1).getMonth()
+                                .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
+                        + " 09:00 Europe/Lisbon (" + sunday.plusDays(1).atTime(9, 0).atZone(ZoneId.of("Europe/Lisbon"))
+                                .withZoneSameInstant(java.time.ZoneOffset.UTC).toLocalTime() + " UTC)");
+        talkdesk.verify(0, getRequestedFor(urlPathEqualTo(LIST)));
+    }
+
+    @Test
+    void shouldSendARescheduleIntoAClosedTimeToTheReviewAndMoveItInNextSlotMode() {
+        withWindows(windows -> {
+            windows.setCustomer(io.followup.callbacks.window.CustomerWindow.CUSTOM);
+            windows.setCustomerHours("MON-SUN 09:00-18:00");
+            windows.setOutside(io.followup.callbacks.window.OutsideWindow.REVIEW);
+        });
+        ProcessInstance instance = bookedFollowUp();
+        String evening = LocalDate.now(ZoneId.of("Europe/Lisbon")).plusDays(2) + "T20:00";
+
+        runtimeService().createMessageCorrelation(Messages.RESCHEDULE_REQUESTED)
+                .processInstanceId(instance.getId()).setVariable(Variables.CALLBACK_TIME, evening).correlate();
+        runJobs(instance);
+
+        assertThat(instance).isWaitingAt(Elements.TASK_REVIEW).hasPassed(Elements.EVENT_RESCHEDULE_INVALID)
+                .hasNotPassed(Elements.TASK_UPDATE);
+        assertThat((String) runtimeService().getVariable(instance.getId(), Variables.CALLBACK_REJECTION_MESSAGE))
+                .contains("callbackTime: The customer's calling window (CUSTOM) is closed at 20:00 Europe/Lisbon")
+                .contains("the next open time is");
+        talkdesk.verify(0, patchRequestedFor(urlEqualTo(LIST + "/cb-1")));
+    }
+
+    @Test
+    void shouldMoveARescheduleIntoAClosedTimeToTheNextOpening() {
+        withWindows(windows -> {
+            windows.setCustomer(io.followup.callbacks.window.CustomerWindow.CUSTOM);
+            windows.setCustomerHours("MON-SUN 09:00-18:00");
+        });
+        ProcessInstance instance = bookedFollowUp();
+        givenTalkdeskUpdates("cb-1");
+        LocalDate day = LocalDate.now(ZoneId.of("Europe/Lisbon")).plusDays(2);
+        String moved = day.plusDays(1).atTime(9, 0).atZone(ZoneId.of("Europe/Lisbon")).toInstant().toString();
+
+        runtimeService().createMessageCorrelation(Messages.RESCHEDULE_REQUESTED)
+                .processInstanceId(instance.getId()).setVariable(Variables.CALLBACK_TIME, day + "T20:00").correlate();
+        runJobs(instance);
+
+        assertThat(instance).isWaitingAt(Elements.GATEWAY_AWAIT_CALLBACK).hasPassed(Elements.TASK_UPDATE)
+                .variables().containsEntry(Variables.CALLBACK_SCHEDULED_TIME, moved)
+                .containsEntry(Variables.CALLBACK_TIME_MOVED, true);
+        talkdesk.verify(1, patchRequestedFor(urlEqualTo(LIST + "/cb-1"))
+                .withRequestBody(matchingJsonPath("$[?(@.path == '/timeToCall' && @.value == '" + moved + "')]")));
+    }
+
+    @Test
+    void shouldGiveTheSupervisorACallbackThatOutlivedItsExpiry() {
+        withWindows(windows -> windows.setExpiry(Duration.ofHours(1)));
+        ProcessInstance instance = bookedFollowUp();
+        givenOutcome("cb-1", "UNATTEMPTED");
+        clock.advance(Duration.between(clock.instant(), Instant.parse(callbackTime).plus(Duration.ofHours(2))));
+
+        managementService().executeJob(job(Elements.TIMER_AWAIT_CALLBACK, instance).getId());
+        runJobs(instance);
+
+        assertThat(instance).isWaitingAt(Elements.TASK_ESCALATE).variables()
+                .containsEntry(Variables.CALLBACK_OUTCOME, Outcomes.STILL_PENDING)
+                .containsEntry(Variables.CALLBACK_OUTCOME_CHECKS, 1)
+                .hasEntrySatisfying(Variables.CALLBACK_OUTCOME_REASON, reason -> assertThat((String) reason)
+                        .contains("still UNATTEMPTED 1 hours after its time").contains("expired"));
     }
 }

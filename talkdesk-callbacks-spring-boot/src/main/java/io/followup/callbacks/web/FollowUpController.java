@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.followup.callbacks.cluster.LockBusyException;
 import io.followup.callbacks.engine.FollowUpService;
 import io.followup.callbacks.process.SupportFollowUpProcess.Variables;
+import io.followup.callbacks.request.CallbackRequest;
 import io.followup.callbacks.request.CallbackRequestFactory;
 import io.followup.callbacks.request.CallbackRequestValidation;
 import io.followup.callbacks.request.FieldProblem;
+import io.followup.callbacks.request.WindowOutcome;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -58,15 +61,29 @@ public class FollowUpController {
         if (!validation.isValid()) {
             return ResponseEntity.badRequest().body(problems(validation.problems()));
         }
-        String ticketId = validation.request().ticketId();
+        CallbackRequest request = validation.request();
+        WindowOutcome window = validation.window();
+        String ticketId = request.ticketId();
         Map<String, Object> variables = body.toVariables();
-        if (validation.request().notes() != null) {
-            variables.put(Variables.NOTES, validation.request().notes());
+        if (request.notes() != null && !window.moved()) {
+            variables.put(Variables.NOTES, request.notes()); // cut to length; a moved time's note is the process's
         }
         FollowUpService.Started started = callers.onTheirBehalf(() -> followUps.startOrFind(ticketId, variables));
-        return ResponseEntity.status(started.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
-                .body(Map.of("ticketId", ticketId, "processInstanceId", started.processInstanceId(),
-                        "created", started.created()));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("ticketId", ticketId);
+        answer.put("processInstanceId", started.processInstanceId());
+        answer.put("created", started.created());
+        if (started.created()) {
+            answer.put(Variables.CALLBACK_TIME, request.scheduledTime().toString());
+            answer.put(Variables.TIMEZONE, request.timezone().getId());
+            answer.put(Variables.TIMEZONE_SOURCE, window.timezoneSource().name());
+            answer.put(Variables.CALLBACK_TIME_MOVED, window.moved());
+            if (window.moved()) {
+                answer.put(Variables.CALLBACK_REQUESTED_TIME, window.requestedTime().toString());
+                answer.put(Variables.CALLBACK_TIME_MOVED_REASON, window.movedReason());
+            }
+        }
+        return ResponseEntity.status(started.created() ? HttpStatus.ACCEPTED : HttpStatus.OK).body(answer);
     }
 
     /** A JSON content type is required, so that no plain cross-site form or fetch can trigger it. */

@@ -10,11 +10,13 @@ import java.util.Map;
  * {@code assignees} may be a JSON array or a comma-separated string.
  */
 public record FollowUpRequest(String ticketId, String phoneNumber, String phoneRegion, String callbackTime,
-        String timezone, String assignType, Object assignees, String callerId, String interactionId, String notes) {
+        String timezone, String assignType, Object assignees, String callerId, String interactionId, String notes,
+        String callingWindow, String callingHours, String outsideWindow) {
 
     RawCallbackRequest toRaw() {
         return new RawCallbackRequest(ticketId, phoneNumber, phoneRegion, callbackTime, timezone, assignType,
-                assignees, callerId, interactionId, notes);
+                assignees, callerId, interactionId, notes, new RawCallbackRequest.WindowInputs(callingWindow,
+                        callingHours, outsideWindow));
     }
 
     /** The non-null inputs as process variables. */
@@ -30,6 +32,9 @@ public record FollowUpRequest(String ticketId, String phoneNumber, String phoneR
         put(variables, Variables.CALLER_ID, callerId);
         put(variables, Variables.INTERACTION_ID, interactionId);
         put(variables, Variables.NOTES, notes);
+        put(variables, Variables.CALLING_WINDOW, callingWindow);
+        put(variables, Variables.CALLING_HOURS, callingHours);
+        put(variables, Variables.OUTSIDE_WINDOW, outsideWindow);
         return variables;
     }
 
