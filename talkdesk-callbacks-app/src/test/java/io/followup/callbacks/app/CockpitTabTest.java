@@ -107,7 +107,11 @@ class CockpitTabTest {
     }
 
     private String bookedFollowUp(String ticketId) {
-        AppTestSupport.Answer started = postJson(base() + "/api/follow-ups", followUp(ticketId, phone(), null));
+        return bookedFollowUp(ticketId, null);
+    }
+
+    private String bookedFollowUp(String ticketId, String extra) {
+        AppTestSupport.Answer started = postJson(base() + "/api/follow-ups", followUp(ticketId, phone(), extra));
         assertThat(started.status()).isEqualTo(202);
         String instanceId = started.json().get("processInstanceId").asText();
         await("the callback of " + ticketId, () -> variable(instanceId, Variables.CALLBACK_ID) != null
@@ -382,5 +386,43 @@ class CockpitTabTest {
         assertThat(answer.status()).isEqualTo(202);
         assertThat(answer.json().get("message").asText()).startsWith("cancellation recorded");
         assertThat(runtimeService.getVariable(instanceId, Variables.CANCELLATION_REQUESTED)).isEqualTo(true);
+    }
+
+    @Test
+    void shouldRefuseARescheduleIntoTheNightNamingTheNextAllowedTimeWhenTheFollowUpAsksForReview() {
+        String instanceId = bookedFollowUp("T-TAB-WIN1", "\"outsideWindow\":\"REVIEW\"");
+        LocalDateTime night = LocalDateTime.now(LISBON).plusDays(3).withHour(3).withMinute(0)
+                .truncatedTo(ChronoUnit.MINUTES);
+
+        AppTestSupport.Answer answer = admin().post(TAB + instanceId + "/reschedule",
+                "{\"callbackTime\":\"" + night + "\",\"timezone\":\"Europe/Lisbon\"}");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().path("errors").findValuesAsText("field")).containsExactly(Variables.CALLBACK_TIME);
+        assertThat(answer.json().path("errors").findValuesAsText("message").get(0))
+                .contains("is closed at 03:00 Europe/Lisbon").contains("the next open time is")
+                .contains("08:00 Europe/Lisbon");
+    }
+
+    @Test
+    void shouldMoveARescheduleIntoTheNightToTheMorningAndSaySo() {
+        String instanceId = bookedFollowUp("T-TAB-WIN2", null);
+        LocalDateTime night = LocalDateTime.now(LISBON).plusDays(3).withHour(3).withMinute(0)
+                .truncatedTo(ChronoUnit.MINUTES);
+        Instant morning = night.withHour(8).atZone(LISBON).toInstant();
+        CockpitSession admin = admin();
+
+        AppTestSupport.Answer answer = admin.post(TAB + instanceId + "/reschedule",
+                "{\"callbackTime\":\"" + night + "\",\"timezone\":\"Europe/Lisbon\"}");
+
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.json().get("moved").asBoolean()).isTrue();
+        assertThat(answer.json().get("scheduledTime").get("utc").asText()).isEqualTo(morning.toString());
+        await("the callback to move to the morning", () -> morning.toString().equals(variable(instanceId,
+                Variables.CALLBACK_SCHEDULED_TIME)) && waiting(instanceId));
+        JsonNode windows = admin.get(TAB + instanceId).json().get("windows");
+        assertThat(windows.get("moved").asBoolean()).isTrue();
+        assertThat(windows.get("applied").asText()).contains("MON-SUN 08:00-21:00");
+        assertThat(windows.get("movedReason").asText()).contains("is closed at 03:00 Europe/Lisbon");
     }
 }

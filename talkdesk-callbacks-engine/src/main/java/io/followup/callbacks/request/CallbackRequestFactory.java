@@ -206,6 +206,7 @@ public final class CallbackRequestFactory {
     static final int MAX_SHORT_TEXT = 64;
     static final int MAX_INTERACTION_ID = 128;
     static final int MAX_ASSIGNEES = 2000;
+    static final int MAX_HOURS = 500;
     /** Notes longer than this are refused; up to it they are cut to {@code talkdesk.callbacks.notes-max-length}. */
     static final int MAX_NOTES = 3000;
 
@@ -227,7 +228,10 @@ public final class CallbackRequestFactory {
                 limit("assignType", raw.assignType(), MAX_SHORT_TEXT, problems), assignees,
                 limit("callerId", raw.callerId(), MAX_SHORT_TEXT, problems),
                 limit("interactionId", raw.interactionId(), MAX_INTERACTION_ID, problems),
-                limit("notes", raw.notes(), MAX_NOTES, problems));
+                limit("notes", raw.notes(), MAX_NOTES, problems), new RawCallbackRequest.WindowInputs(
+                        limit("callingWindow", raw.windows().callingWindow(), MAX_SHORT_TEXT, problems),
+                        limit("callingHours", raw.windows().callingHours(), MAX_HOURS, problems),
+                        limit("outsideWindow", raw.windows().outsideWindow(), MAX_SHORT_TEXT, problems)));
     }
 
     private static String limit(String field, String value, int max, List<FieldProblem> problems) {

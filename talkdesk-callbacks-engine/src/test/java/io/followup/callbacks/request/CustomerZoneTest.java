@@ -100,4 +100,19 @@ class CustomerZoneTest {
             assertThat(booked.atZone(zone).getHour()).as(zone.getId()).isBetween(8, 20);
         }
     }
+
+    @Test
+    void shouldHonourTheRequestsOwnWindowAndNameItsBadInputs() {
+        RawCallbackRequest review = new RawCallbackRequest("T-1", LISBON_LANDLINE, null, "2026-12-02T03:30", null, null,
+                null, null, null, null, new RawCallbackRequest.WindowInputs(null, null, "REVIEW"));
+        RawCallbackRequest bad = new RawCallbackRequest("T-1", LISBON_LANDLINE, null, "2026-12-02T03:30", null, null,
+                null, null, null, null, new RawCallbackRequest.WindowInputs("NIGHT_OWL", "MON 25:00-26:00", "LATER"));
+
+        CallbackRequestValidation outside = factory(AmbiguousZone.SAFE_WINDOW).validate(review);
+        assertThat(outside.isOutsideWindow()).isTrue();
+        assertThat(outside.summary()).startsWith("callbackTime: The customer's calling window (US_TCPA) is closed at "
+                + "03:30 Europe/Lisbon").contains("the next open time is Wednesday 2 December 08:00 Europe/Lisbon");
+        assertThat(factory(AmbiguousZone.SAFE_WINDOW).validate(bad).problems()).extracting(FieldProblem::field)
+                .containsExactlyInAnyOrder("callingWindow", "callingHours", "outsideWindow");
+    }
 }
