@@ -76,6 +76,21 @@ class TalkdeskAutoConfigurationTest {
     }
 
     @Test
+    void shouldFailAtStartupNamingEveryBadCallingWindowSetting() {
+        configured.withPropertyValues("talkdesk.windows.zone=Mars/Olympus",
+                "talkdesk.windows.ring-group-hours.support-tier-1=MON-FRI 09:00-18:00 17:00-19:00",
+                "talkdesk.windows.holidays=XX").run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).hasStackTraceContaining("talkdesk.windows.zone")
+                            .hasStackTraceContaining("talkdesk.windows.ring-group-hours.support-tier-1: Monday "
+                                    + "09:00-18:00 and 17:00-19:00 overlap")
+                            .hasStackTraceContaining("talkdesk.windows.holidays");
+                });
+        configured.withPropertyValues("talkdesk.windows.customer=night-owl").run(context ->
+                assertThat(context.getStartupFailure()).hasStackTraceContaining("talkdesk.windows.customer"));
+    }
+
+    @Test
     void shouldFailAtStartupOnARetryCycleCamundaCannotRead() {
         configured.withPropertyValues("talkdesk.retry.cycle=10s,30s").run(context -> {
             assertThat(context).hasFailed();
