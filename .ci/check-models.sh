@@ -6,5 +6,5 @@ if [ ! -d "$ci/node_modules/bpmnlint" ]; then
   npm ci --prefix "$ci" --no-audit --no-fund
 fi
 cd "$ci/../bpmn"
-"$ci/node_modules/.bin/bpmnlint" ./*.bpmn
+"$ci/node_modules/.bin/bpmnlint" ./*.bpmn ./examples/*.bpmn
 node "$ci/validate-templates.mjs"
