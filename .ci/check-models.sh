@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Lints the BPMN models (bpmnlint, recommended rules) and validates the element templates.
+# Lints the BPMN models (bpmnlint, recommended rules), validates the element templates, checks the docs' links.
 set -euo pipefail
 ci="$(cd "$(dirname "$0")" && pwd)"
 if [ ! -d "$ci/node_modules/bpmnlint" ]; then
@@ -8,3 +8,4 @@ fi
 cd "$ci/../bpmn"
 "$ci/node_modules/.bin/bpmnlint" ./*.bpmn ./examples/*.bpmn
 node "$ci/validate-templates.mjs"
+node "$ci/check-links.mjs"
