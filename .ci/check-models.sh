@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Lints the BPMN models (bpmnlint, recommended rules), validates the element templates, checks the docs' links.
+# Lints the BPMN models (bpmnlint: recommended and camunda-compat rules), checks their labels, validates the element templates, checks the docs' links.
 set -euo pipefail
 ci="$(cd "$(dirname "$0")" && pwd)"
 if [ ! -d "$ci/node_modules/bpmnlint" ]; then
   npm ci --prefix "$ci" --no-audit --no-fund
 fi
 cd "$ci/../bpmn"
-"$ci/node_modules/.bin/bpmnlint" ./*.bpmn ./examples/*.bpmn
+# bpmnlint:recommended and camunda-compat's Camunda 7.24 rules (bpmn/.bpmnlintrc), with the Camunda moddle
+NODE_PATH="$ci/node_modules" "$ci/node_modules/.bin/bpmnlint" ./*.bpmn ./examples/*.bpmn
 node "$ci/validate-templates.mjs"
 node "$ci/check-links.mjs"
+# labels that overlap each other or lie across a shape fail; the example's happy path must cross no flow
+node "$ci/check-diagram.mjs" support-follow-up.bpmn
+node "$ci/check-diagram.mjs" examples/book-callback.bpmn Flow_ToBook Flow_Booked Flow_ToTimer Flow_ToCheck Flow_ToOutcome \
+  Flow_Reached
