@@ -181,13 +181,6 @@ public class TalkdeskCallbackService {
         }
     }
 
-    /** The active callback this ticket booked earlier, if any (recognised by its ticket reference). */
-    public Optional<CallbackResource> findActiveBookedFor(String ticketId, String phoneNumber) {
-        return findActive(phoneNumber).stream()
-                .filter(c -> TicketReference.isMarkedFor(c.notes(), ticketId))
-                .findFirst();
-    }
-
     /** Every callback of {@code phoneNumber}, in whatever status (every page). */
     public List<CallbackResource> findAll(String phoneNumber) {
         return listAll(phoneNumber, null);

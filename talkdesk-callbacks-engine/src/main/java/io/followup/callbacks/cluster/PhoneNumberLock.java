@@ -8,9 +8,6 @@ package io.followup.callbacks.cluster;
 @FunctionalInterface
 public interface PhoneNumberLock {
 
-    /** No serialisation: for engines whose transactions are not Spring-managed (plain process tests). */
-    PhoneNumberLock NONE = phoneNumber -> { };
-
     /**
      * Takes the lock on {@code phoneNumber} (E.164) for the rest of the current transaction, waiting while another
      * transaction holds it. It is released by the transaction's commit or rollback, or by the database when the

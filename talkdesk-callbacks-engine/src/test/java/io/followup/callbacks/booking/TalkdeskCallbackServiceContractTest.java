@@ -232,15 +232,6 @@ class TalkdeskCallbackServiceContractTest {
     }
 
     @Test
-    void shouldRecogniseOwnBookingByTicketReference() {
-        talkdesk.stubFor(get(urlPathEqualTo("/schedule-callbacks")).willReturn(okJson(page(1, 1,
-                callbackJson("cb-1", "UNATTEMPTED")))));
-
-        assertThat(service.findActiveBookedFor("T-100", PHONE)).map(CallbackResource::callbackId).contains("cb-1");
-        assertThat(service.findActiveBookedFor("T-999", PHONE)).isEmpty();
-    }
-
-    @Test
     void shouldReuseCachedTokenAcrossCalls() {
         givenEmptyList();
 

@@ -122,4 +122,18 @@ class SupportFollowUpModelTest {
                     .containsAll(((CallbackDelegate) delegate).errorCodes());
         }
     }
+
+    /** The element ids are API (hosts and operators find steps by them): each one names an element of the model. */
+    @Test
+    void shouldNameAnElementOfTheShippedModelWithEveryElementConstant() throws Exception {
+        BpmnModelInstance model = shippedModel();
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (java.lang.reflect.Field field : SupportFollowUpProcess.Elements.class.getFields()) {
+            String id = (String) field.get(null);
+            if (model.getModelElementById(id) == null) {
+                missing.add(field.getName() + " = " + id);
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(missing).as("Elements constants without an element").isEmpty();
+    }
 }
