@@ -175,7 +175,7 @@ final class FollowUpCallbackTab {
         forgetLive(processInstanceId);
         CallbackRequest moved = validation.request();
         Map<String, Object> times = TabTimes.both(moved.scheduledTime(), moved.timezone());
-        LOG.info("TDCB-C200 {} asked to move the callback of follow-up {} to {}", caller.userId(), processInstanceId,
+        LOG.info("TDCB-K200 {} asked to move the callback of follow-up {} to {}", caller.userId(), processInstanceId,
                 moved.scheduledTime());
         Map<String, Object> answer = new LinkedHashMap<>();
         boolean shifted = validation.window().moved();
@@ -209,12 +209,12 @@ final class FollowUpCallbackTab {
         forgetLive(processInstanceId);
         return switch (outcome) {
             case REQUESTED -> {
-                LOG.info("TDCB-C300 {} asked to cancel the callback of follow-up {}", caller.userId(),
+                LOG.info("TDCB-K300 {} asked to cancel the callback of follow-up {}", caller.userId(),
                         processInstanceId);
                 yield message(202, "cancellation requested: the follow-up cancels its callback now");
             }
             case RECORDED -> {
-                LOG.info("TDCB-C301 {} recorded a cancellation for follow-up {}", caller.userId(), processInstanceId);
+                LOG.info("TDCB-K301 {} recorded a cancellation for follow-up {}", caller.userId(), processInstanceId);
                 yield message(202, "cancellation recorded: the follow-up is booking, checking the outcome or in "
                         + "review and cancels as soon as that step ends");
             }

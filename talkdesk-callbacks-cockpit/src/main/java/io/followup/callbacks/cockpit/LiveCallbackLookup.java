@@ -177,7 +177,7 @@ final class LiveCallbackLookup {
     }
 
     private static Live failed(String callbackId, String phoneNumber, String what, Instant now, RuntimeException e) {
-        LOG.warn("TDCB-C100 live status of callback {} for {} could not be read: {}", callbackId,
+        LOG.warn("TDCB-K100 live status of callback {} for {} could not be read: {}", callbackId,
                 PhoneMask.mask(phoneNumber), PhoneMask.maskAll(e.getMessage()));
         return new Live(Optional.empty(), now, what + " at " + CLOCK_TIME.format(now) + " UTC)", false);
     }

@@ -36,7 +36,7 @@ public class JvmLocks extends TransactionScopedLocks {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LockBusyException("TDCB-L001 interrupted while locking " + shownAs);
+            throw new LockBusyException("TDCB-L007 interrupted while locking " + shownAs);
         }
         TransactionEnd.register(stripe::unlock);
     }

@@ -39,7 +39,7 @@ public final class ShippedModel {
             deployment.addInputStream(resource, open(resource));
         }
         Deployment deployed = deployment.deploy();
-        LOG.info("TDCB-D001 deployed {} ({}) as deployment {}", SupportFollowUpProcess.PROCESS_KEY,
+        LOG.info("TDCB-M001 deployed {} ({}) as deployment {}", SupportFollowUpProcess.PROCESS_KEY,
                 String.join(", ", RESOURCES), deployed.getId());
         return deployed;
     }
@@ -49,7 +49,7 @@ public final class ShippedModel {
         String stored = LOCATION + resource + (resource.endsWith(".bpmn") ? ".xml" : ".json");
         InputStream in = ShippedModel.class.getClassLoader().getResourceAsStream(stored);
         if (in == null) {
-            throw new UncheckedIOException(new IOException("TDCB-D002 " + stored + " is missing from the classpath"));
+            throw new UncheckedIOException(new IOException("TDCB-M002 " + stored + " is missing from the classpath"));
         }
         return in;
     }

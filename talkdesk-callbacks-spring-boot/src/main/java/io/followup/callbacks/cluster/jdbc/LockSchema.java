@@ -52,7 +52,7 @@ public final class LockSchema {
         try (Connection connection = dataSource.getConnection()) {
             return read.read(connection.getMetaData());
         } catch (SQLException e) {
-            throw new IllegalStateException("TDCB-L003 could not read the database's metadata: " + e.getMessage(), e);
+            throw new IllegalStateException("TDCB-L006 could not read the database's metadata: " + e.getMessage(), e);
         }
     }
 
@@ -70,7 +70,7 @@ public final class LockSchema {
                     LOG.info("TDCB-L100 created table {} ({})", TABLE, MIGRATION);
                 } catch (RuntimeException e) {
                     if (!exists(connection)) {
-                        throw new IllegalStateException("TDCB-L003 could not create table " + TABLE + " from "
+                        throw new IllegalStateException("TDCB-L006 could not create table " + TABLE + " from "
                                 + MIGRATION + ": " + e.getMessage(), e);
                     }
                 }
@@ -79,7 +79,7 @@ public final class LockSchema {
             schema.insertIfMissing(); // fails at startup, not at the first booking, on a database it does not know
             return schema;
         } catch (SQLException e) {
-            throw new IllegalStateException("TDCB-L003 could not check table " + TABLE + ": " + e.getMessage(), e);
+            throw new IllegalStateException("TDCB-L006 could not check table " + TABLE + ": " + e.getMessage(), e);
         }
     }
 

@@ -87,7 +87,7 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TalkdeskTransientException("TDCB-T504 interrupted while waiting for a Talkdesk token", 0, null,
+            throw new TalkdeskTransientException("TDCB-T507 interrupted while waiting for a Talkdesk token", 0, null,
                     null, e);
         }
     }
@@ -153,11 +153,11 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
             throw new TalkdeskTransientException("TDCB-T504 Talkdesk's token endpoint did not answer in full within "
                     + bound.toMillis() + " ms", 0, null, null, null);
         } catch (ExecutionException e) {
-            throw new TalkdeskTransientException("TDCB-T504 could not reach Talkdesk's token endpoint: "
+            throw new TalkdeskTransientException("TDCB-T506 could not reach Talkdesk's token endpoint: "
                     + e.getCause().getClass().getSimpleName(), 0, null, null, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TalkdeskTransientException("TDCB-T504 interrupted while fetching a Talkdesk token", 0, null,
+            throw new TalkdeskTransientException("TDCB-T507 interrupted while fetching a Talkdesk token", 0, null,
                     null, e);
         }
     }
