@@ -1,7 +1,7 @@
 package io.followup.callbacks.app;
 
-import io.followup.callbacks.process.SupportFollowUpProcess.Groups;
 import io.followup.callbacks.process.SupportFollowUpProcess;
+import io.followup.callbacks.process.SupportFollowUpProcess.Groups;
 import java.util.Arrays;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;

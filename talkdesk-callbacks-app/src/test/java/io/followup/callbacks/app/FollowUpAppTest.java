@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.followup.callbacks.process.SupportFollowUpProcess;
 import io.followup.callbacks.process.SupportFollowUpProcess.Elements;
 import io.followup.callbacks.process.SupportFollowUpProcess.Status;
 import io.followup.callbacks.process.SupportFollowUpProcess.Variables;
-import io.followup.callbacks.process.SupportFollowUpProcess;
 import io.followup.callbacks.sandbox.SandboxProperties;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,5 @@
 package io.followup.callbacks.cluster;
 
-import io.followup.callbacks.testing.RequiresPostgres;
-import io.followup.callbacks.testing.PostgresDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.followup.callbacks.cluster.FaultInjectingProxy.Fault;
 import io.followup.callbacks.process.SupportFollowUpProcess.Elements;
 import io.followup.callbacks.process.SupportFollowUpProcess.Status;
+import io.followup.callbacks.testing.PostgresDatabase;
+import io.followup.callbacks.testing.RequiresPostgres;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;

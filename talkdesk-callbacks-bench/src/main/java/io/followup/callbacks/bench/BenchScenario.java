@@ -1,9 +1,9 @@
 package io.followup.callbacks.bench;
 
 import io.followup.callbacks.app.CallbacksApplication;
+import io.followup.callbacks.process.SupportFollowUpProcess;
 import io.followup.callbacks.process.SupportFollowUpProcess.Elements;
 import io.followup.callbacks.process.SupportFollowUpProcess.Variables;
-import io.followup.callbacks.process.SupportFollowUpProcess;
 import io.followup.callbacks.sandbox.SandboxApi;
 import io.followup.callbacks.talkdesk.TalkdeskConnection;
 import java.io.IOException;

@@ -3,7 +3,6 @@ package io.followup.callbacks.cockpit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.followup.callbacks.booking.TalkdeskCallbackService;
-import io.followup.callbacks.testing.MutableClock;
 import io.followup.callbacks.talkdesk.api.CallbackPage;
 import io.followup.callbacks.talkdesk.api.CallbackResource;
 import io.followup.callbacks.talkdesk.api.NewCallback;
@@ -11,6 +10,7 @@ import io.followup.callbacks.talkdesk.api.PatchOperation;
 import io.followup.callbacks.talkdesk.api.TalkdeskCallbacksApi;
 import io.followup.callbacks.talkdesk.auth.AccessTokenProvider;
 import io.followup.callbacks.talkdesk.error.TalkdeskTransientException;
+import io.followup.callbacks.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

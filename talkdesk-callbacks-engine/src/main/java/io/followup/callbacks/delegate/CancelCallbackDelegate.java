@@ -8,10 +8,10 @@ import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CAL
 
 import io.followup.callbacks.booking.TalkdeskCallbackService;
 import io.followup.callbacks.cluster.PhoneNumberLock;
+import io.followup.callbacks.process.SupportFollowUpProcess;
 import io.followup.callbacks.process.SupportFollowUpProcess.Errors;
 import io.followup.callbacks.process.SupportFollowUpProcess.Outcomes;
 import io.followup.callbacks.process.SupportFollowUpProcess.Status;
-import io.followup.callbacks.process.SupportFollowUpProcess;
 import io.followup.callbacks.request.CallbackRequestFactory;
 import io.followup.callbacks.talkdesk.error.CallbackConflictException;
 import io.followup.callbacks.talkdesk.error.CallbackNotFoundException;

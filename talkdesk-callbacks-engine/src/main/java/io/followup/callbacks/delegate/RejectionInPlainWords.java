@@ -1,12 +1,12 @@
 package io.followup.callbacks.delegate;
 
 import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import io.followup.callbacks.request.CallbackRequest;
 import io.followup.callbacks.talkdesk.PhoneMask;
-import io.followup.callbacks.talkdesk.error.CallbackRejectedException.RejectedField;
 import io.followup.callbacks.talkdesk.error.CallbackRejectedException;
+import io.followup.callbacks.talkdesk.error.CallbackRejectedException.RejectedField;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;

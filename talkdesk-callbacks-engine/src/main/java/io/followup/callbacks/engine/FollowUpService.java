@@ -1,10 +1,10 @@
 package io.followup.callbacks.engine;
 
 import io.followup.callbacks.cluster.FollowUpLock;
+import io.followup.callbacks.process.SupportFollowUpProcess;
 import io.followup.callbacks.process.SupportFollowUpProcess.Elements;
 import io.followup.callbacks.process.SupportFollowUpProcess.Messages;
 import io.followup.callbacks.process.SupportFollowUpProcess.Variables;
-import io.followup.callbacks.process.SupportFollowUpProcess;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

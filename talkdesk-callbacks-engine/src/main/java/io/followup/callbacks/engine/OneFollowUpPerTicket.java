@@ -1,8 +1,8 @@
 package io.followup.callbacks.engine;
 
 import io.followup.callbacks.cluster.TicketLock;
-import io.followup.callbacks.process.SupportFollowUpProcess.Variables;
 import io.followup.callbacks.process.SupportFollowUpProcess;
+import io.followup.callbacks.process.SupportFollowUpProcess.Variables;
 import io.followup.callbacks.request.CallbackRequestFactory;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.BadUserRequestException;

@@ -3,7 +3,7 @@ package io.followup.callbacks.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.followup.callbacks.talkdesk.*;
+import io.followup.callbacks.talkdesk.JobDeadline;
 import io.followup.callbacks.talkdesk.api.CallbackPage;
 import io.followup.callbacks.talkdesk.api.CallbackResource;
 import io.followup.callbacks.talkdesk.api.NewCallback;

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.followup.callbacks.talkdesk.*;
+import io.followup.callbacks.talkdesk.RequestRateLimiter;
+import io.followup.callbacks.talkdesk.TalkdeskClientFactory;
+import io.followup.callbacks.talkdesk.TalkdeskConnection;
 import io.followup.callbacks.talkdesk.auth.AccessTokenProvider;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;

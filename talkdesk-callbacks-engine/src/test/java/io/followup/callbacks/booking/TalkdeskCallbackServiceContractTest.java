@@ -1,6 +1,5 @@
 package io.followup.callbacks.booking;
 
-import io.followup.callbacks.testing.MutableClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
@@ -27,7 +26,9 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.followup.callbacks.request.AssignType;
 import io.followup.callbacks.request.CallbackRequest;
-import io.followup.callbacks.talkdesk.*;
+import io.followup.callbacks.talkdesk.JobDeadline;
+import io.followup.callbacks.talkdesk.TalkdeskClientFactory;
+import io.followup.callbacks.talkdesk.TalkdeskConnection;
 import io.followup.callbacks.talkdesk.api.AgentRef;
 import io.followup.callbacks.talkdesk.api.CallbackResource;
 import io.followup.callbacks.talkdesk.api.RingGroupRef;
@@ -38,6 +39,7 @@ import io.followup.callbacks.talkdesk.error.CallbackRejectedException;
 import io.followup.callbacks.talkdesk.error.TalkdeskConfigurationException;
 import io.followup.callbacks.talkdesk.error.TalkdeskException;
 import io.followup.callbacks.talkdesk.error.TalkdeskTransientException;
+import io.followup.callbacks.testing.MutableClock;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;

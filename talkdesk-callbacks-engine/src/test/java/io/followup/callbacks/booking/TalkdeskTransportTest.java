@@ -1,6 +1,5 @@
 package io.followup.callbacks.booking;
 
-import io.followup.callbacks.testing.MutableClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -16,9 +15,12 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.followup.callbacks.request.AssignType;
 import io.followup.callbacks.request.CallbackRequest;
-import io.followup.callbacks.talkdesk.*;
+import io.followup.callbacks.talkdesk.RequestRateLimiter;
+import io.followup.callbacks.talkdesk.TalkdeskClientFactory;
+import io.followup.callbacks.talkdesk.TalkdeskConnection;
 import io.followup.callbacks.talkdesk.auth.AccessTokenProvider;
 import io.followup.callbacks.talkdesk.error.TalkdeskTransientException;
+import io.followup.callbacks.testing.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Duration;

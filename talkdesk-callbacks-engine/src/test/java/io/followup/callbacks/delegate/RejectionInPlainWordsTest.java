@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.followup.callbacks.request.AssignType;
 import io.followup.callbacks.request.CallbackRequest;
-import io.followup.callbacks.talkdesk.error.CallbackRejectedException.RejectedField;
 import io.followup.callbacks.talkdesk.error.CallbackRejectedException;
+import io.followup.callbacks.talkdesk.error.CallbackRejectedException.RejectedField;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;

@@ -2,10 +2,10 @@ package io.followup.callbacks.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.followup.callbacks.testing.MutableClock;
 import io.followup.callbacks.talkdesk.TalkdeskConnection;
 import io.followup.callbacks.talkdesk.auth.AccessTokenProvider;
 import io.followup.callbacks.talkdesk.error.TalkdeskTransientException;
+import io.followup.callbacks.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,7 +1,5 @@
 package io.followup.callbacks.cluster.jdbc;
 
-import io.followup.callbacks.testing.RequiresPostgres;
-import io.followup.callbacks.testing.PostgresDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,8 +7,10 @@ import io.followup.callbacks.cluster.ClusterLocks;
 import io.followup.callbacks.cluster.JvmLocks;
 import io.followup.callbacks.cluster.LockBusyException;
 import io.followup.callbacks.config.CallbackDelegatesConfiguration;
-import io.followup.callbacks.settings.TalkdeskProperties.LockScope;
 import io.followup.callbacks.settings.TalkdeskProperties;
+import io.followup.callbacks.settings.TalkdeskProperties.LockScope;
+import io.followup.callbacks.testing.PostgresDatabase;
+import io.followup.callbacks.testing.RequiresPostgres;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;

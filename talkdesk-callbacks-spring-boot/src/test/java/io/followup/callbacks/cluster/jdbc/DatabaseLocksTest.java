@@ -1,11 +1,11 @@
 package io.followup.callbacks.cluster.jdbc;
 
-import io.followup.callbacks.testing.RequiresPostgres;
-import io.followup.callbacks.testing.PostgresDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.followup.callbacks.cluster.LockBusyException;
+import io.followup.callbacks.testing.PostgresDatabase;
+import io.followup.callbacks.testing.RequiresPostgres;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import feign.Request;
 import feign.Response;
-import io.followup.callbacks.testing.MutableClock;
 import io.followup.callbacks.talkdesk.TalkdeskClientFactory;
+import io.followup.callbacks.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
