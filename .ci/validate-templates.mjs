@@ -1,6 +1,7 @@
 // Validates every Camunda Modeler element template in bpmn/.camunda/element-templates against the
 // Camunda 7 element templates JSON schema, and checks each one is used by the shipped BPMN.
 import { validate } from '@bpmn-io/element-templates-validator';
+import { createRequire } from 'node:module';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,7 @@ const models = ['bpmn', join('bpmn', 'examples')].flatMap((dir) => readdirSync(j
   .filter((f) => f.endsWith('.bpmn')).map((f) => ({ name: join(dir, f), xml: readFileSync(join(root, dir, f), 'utf8') })));
 const diagrams = models.map((m) => m.xml).join('\n');
 const versions = new Map();
+const semver = createRequire(import.meta.url)('semver');
 let failed = false;
 for (const file of readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) {
   let template;
@@ -31,6 +33,12 @@ for (const file of readdirSync(folder).filter((f) => f.endsWith('.json')).sort()
   if (template.elementType && !(template.appliesTo || []).includes(template.elementType.value)) {
     console.error(`${file}: elementType ${template.elementType.value} is not within appliesTo`);
     failed = true;
+  }
+  for (const [engine, range] of Object.entries(template.engines || {})) {
+    if (semver.validRange(range) === null) {
+      console.error(`${file}: engines.${engine} '${range}' is not a valid version range`);
+      failed = true;
+    }
   }
   const { errors } = validate(template);
   if (errors && errors.length) {
