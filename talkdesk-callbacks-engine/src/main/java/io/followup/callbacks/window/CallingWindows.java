@@ -284,7 +284,48 @@ public final class CallingWindows {
             perZone.add(new ScheduledHours("The customer's calling window (" + preset + (zones.size() > 1
                     ? ", in " + zone.getId() : "") + ")", zone, hours, Set.of(), closedOn, Map.of()));
         }
-        return Window.allOf(perZone);
+        return perZone.size() == 1 ? perZone.get(0) : new SafeWindow(preset, hours, perZone);
+    }
+
+    /**
+     * The customer's calling window in every zone a number maps to: open when it is open in all of them; when closed,
+     * it names how many zones are closed and the first few, not one sentence per zone.
+     */
+    private record SafeWindow(CustomerWindow preset, WeeklyHours hours, List<Window> zones) implements Window {
+
+        private static final int NAMED = 3;
+
+        @Override
+        public boolean isOpen(Instant time) {
+            return zones.stream().allMatch(zone -> zone.isOpen(time));
+        }
+
+        @Override
+        public void boundaries(Instant from, Instant to, java.util.Collection<Instant> into) {
+            zones.forEach(zone -> zone.boundaries(from, to, into));
+        }
+
+        @Override
+        public Optional<String> whyClosed(Instant time) {
+            List<String> closed = zones.stream().filter(zone -> !zone.isOpen(time))
+                    .map(zone -> ((ScheduledHours) zone).zone().getId() + " " + TIME.format(time.atZone(
+                            ((ScheduledHours) zone).zone()))).toList();
+            if (closed.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of("The customer's calling window (" + preset + ", " + hours + ") is closed in "
+                    + closed.size() + " of the " + zones.size() + " zones the number maps to (" + String.join(", ",
+                            closed.subList(0, Math.min(NAMED, closed.size()))) + (closed.size() > NAMED ? ", ..." : "")
+                    + ")");
+        }
+
+        @Override
+        public String describe() {
+            return "The customer's calling window (" + preset + "): " + hours + " in each of the " + zones.size()
+                    + " zones the number maps to (" + String.join(", ", zones.stream().limit(NAMED)
+                            .map(zone -> ((ScheduledHours) zone).zone().getId()).toList())
+                    + (zones.size() > NAMED ? ", ..." : "") + ")";
+        }
     }
 
     private Holidays ukBankHolidays() {

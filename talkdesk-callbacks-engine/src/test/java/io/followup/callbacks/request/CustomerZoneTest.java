@@ -62,6 +62,8 @@ class CustomerZoneTest {
                 ZoneId.of("Atlantic/Azores"));
         assertThat(validation.window().moved()).isTrue();
         assertThat(validation.request().scheduledTime()).isEqualTo(Instant.parse("2026-12-02T09:00:00Z"));
+        assertThat(validation.window().movedReason()).startsWith("The customer's calling window (US_TCPA, MON-SUN "
+                + "08:00-21:00) is closed in 1 of the 2 zones the number maps to (Atlantic/Azores 07:30)");
     }
 
     @Test
