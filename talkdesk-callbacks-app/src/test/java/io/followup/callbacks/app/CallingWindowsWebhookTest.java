@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.followup.callbacks.process.SupportFollowUpProcess.Variables;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The calling windows at the webhook: a time they do not allow is moved and shown (202), or refused (400). */
@@ -17,6 +19,9 @@ class CallingWindowsWebhookTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    RuntimeService runtimeService;
 
     private String url() {
         return "http://localhost:" + port + "/api/follow-ups";
@@ -71,5 +76,16 @@ class CallingWindowsWebhookTest {
         assertThat(answer.json().get(Variables.TIMEZONE).asText()).isEqualTo("Europe/Lisbon");
         assertThat(answer.json().get(Variables.TIMEZONE_SOURCE).asText()).isEqualTo("NUMBER");
         assertThat(answer.json().get(Variables.CALLBACK_TIME_MOVED).asBoolean()).isFalse();
+    }
+
+    @Test
+    void shouldCutLongNotesOfAMovedCallbackAsOfAnyOther() {
+        AppTestSupport.Answer answer = postJson(url(), atNight("T-WIN-5", "+351912340005",
+                "\"notes\":\"" + "x".repeat(1_200) + "\""));
+
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.json().get(Variables.CALLBACK_TIME_MOVED).asBoolean()).isTrue();
+        String instanceId = answer.json().get("processInstanceId").asText();
+        assertThat((String) runtimeService.getVariable(instanceId, Variables.NOTES)).hasSize(500);
     }
 }

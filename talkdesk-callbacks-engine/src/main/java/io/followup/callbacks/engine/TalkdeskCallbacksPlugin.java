@@ -316,8 +316,7 @@ public class TalkdeskCallbacksPlugin extends AbstractProcessEnginePlugin {
 
     /** {@code talkdesk.callbacks.default-assignees}, comma-separated. */
     public void setCallbacksDefaultAssignees(String assignees) {
-        settings.getCallbacks().setDefaultAssignees(Arrays.stream(assignees.split(",")).map(String::trim)
-                .filter(s -> !s.isEmpty()).toList());
+        settings.getCallbacks().setDefaultAssignees(list(assignees));
     }
 
     /** {@code talkdesk.callbacks.default-phone-region}, such as PT. */
@@ -443,6 +442,7 @@ public class TalkdeskCallbacksPlugin extends AbstractProcessEnginePlugin {
         settings.getWindows().setExtraOpenings(list(openings));
     }
 
+    /** A comma-separated setting as a list: each entry trimmed, empty ones dropped. */
     private static List<String> list(String text) {
         return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }

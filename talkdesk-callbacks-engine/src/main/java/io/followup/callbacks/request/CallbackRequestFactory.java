@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,14 +143,8 @@ public final class CallbackRequestFactory {
     }
 
     private CallingWindows.Overrides overrides(RawCallbackRequest.WindowInputs inputs, List<FieldProblem> problems) {
-        CustomerWindow customer = null;
-        if (trimmed(inputs.callingWindow()) != null) {
-            customer = CustomerWindow.parse(inputs.callingWindow()).orElse(null);
-            if (customer == null) {
-                problems.add(new FieldProblem("callingWindow", "'" + inputs.callingWindow().strip() + "' is not "
-                        + "supported: use " + Arrays.toString(CustomerWindow.values())));
-            }
-        }
+        CustomerWindow customer = choice("callingWindow", inputs.callingWindow(), CustomerWindow::parse,
+                CustomerWindow.values(), problems);
         WeeklyHours hours = null;
         if (trimmed(inputs.callingHours()) != null) {
             try {
@@ -166,15 +161,22 @@ public final class CallbackRequestFactory {
         if (hours != null && customer == null) {
             customer = CustomerWindow.CUSTOM;
         }
-        OutsideWindow outside = null;
-        if (trimmed(inputs.outsideWindow()) != null) {
-            outside = OutsideWindow.parse(inputs.outsideWindow()).orElse(null);
-            if (outside == null) {
-                problems.add(new FieldProblem("outsideWindow", "'" + inputs.outsideWindow().strip() + "' is not "
-                        + "supported: use " + Arrays.toString(OutsideWindow.values())));
-            }
-        }
+        OutsideWindow outside = choice("outsideWindow", inputs.outsideWindow(), OutsideWindow::parse,
+                OutsideWindow.values(), problems);
         return new CallingWindows.Overrides(customer, hours, outside);
+    }
+
+    /** The value {@code raw} names, null when it is empty; one not among {@code values} is a problem of {@code field}. */
+    private static <E extends Enum<E>> E choice(String field, String raw, Function<String, Optional<E>> parse,
+            E[] values, List<FieldProblem> problems) {
+        if (trimmed(raw) == null) {
+            return null;
+        }
+        return parse.apply(raw).orElseGet(() -> {
+            problems.add(new FieldProblem(field, "'" + raw.strip() + "' is not supported: use "
+                    + Arrays.toString(values)));
+            return null;
+        });
     }
 
     /**
@@ -364,14 +366,8 @@ public final class CallbackRequestFactory {
     }
 
     private AssignType assignType(String raw, List<FieldProblem> problems) {
-        if (trimmed(raw) == null) {
-            return rules.defaultAssignType();
-        }
-        return AssignType.parse(raw).orElseGet(() -> {
-            problems.add(new FieldProblem("assignType", "'" + raw.strip() + "' is not supported: use "
-                    + Arrays.toString(AssignType.values())));
-            return null;
-        });
+        return trimmed(raw) == null ? rules.defaultAssignType()
+                : choice("assignType", raw, AssignType::parse, AssignType.values(), problems);
     }
 
     private List<String> assignees(Object raw, AssignType assignType, List<FieldProblem> problems) {
@@ -416,7 +412,11 @@ public final class CallbackRequestFactory {
         return Arrays.asList(text.split(","));
     }
 
-    private String notes(String raw) {
+    /**
+     * {@code raw} notes as a request keeps them: trimmed, null when empty, cut to
+     * {@code talkdesk.callbacks.notes-max-length}.
+     */
+    public String notes(String raw) {
         String text = trimmed(raw);
         if (text == null) {
             return null;

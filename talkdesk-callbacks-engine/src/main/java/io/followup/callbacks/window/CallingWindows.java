@@ -31,30 +31,29 @@ public final class CallingWindows {
 
     /** Nothing restricted: any time, however far ahead (the library's tests of other things, hosts that opt out). */
     public static final CallingWindows NONE = new CallingWindows(CustomerWindow.NONE, null, OutsideWindow.NEXT_SLOT,
-            AmbiguousZone.SAFE_WINDOW, Duration.ofDays(100L * 366), Duration.ofDays(1), ZoneOffset.UTC, null, Map.of(),
+            AmbiguousZone.SAFE_WINDOW, Duration.ofDays(100L * 366), ZoneOffset.UTC, null, Map.of(),
             Set.of(), null, Map.of());
 
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEEE d MMMM HH:mm",
             Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-    private static final String UK_OFCOM_HOURS = "MON-FRI 08:00-21:00; SAT 09:00-21:00";
+    private static final WeeklyHours US_TCPA_HOURS = WeeklyHours.parse("MON-SUN 08:00-21:00");
+    private static final WeeklyHours UK_OFCOM_HOURS = WeeklyHours.parse("MON-FRI 08:00-21:00; SAT 09:00-21:00");
 
     private final CustomerWindow customer;
     private final WeeklyHours customerHours;
     private final OutsideWindow outside;
     private final AmbiguousZone ambiguousZone;
     private final Duration horizon;
-    private final Duration expiry;
     private final ZoneId centerZone;
     private final WeeklyHours openingHours;
     private final Map<String, WeeklyHours> ringGroupHours;
     private final Set<LocalDate> closedDates;
     private final Holidays holidays;
     private final Map<LocalDate, List<LocalSpan>> extraOpenings;
-    private final Holidays ukBankHolidays;
 
     private CallingWindows(CustomerWindow customer, WeeklyHours customerHours, OutsideWindow outside,
-            AmbiguousZone ambiguousZone, Duration horizon, Duration expiry, ZoneId centerZone,
+            AmbiguousZone ambiguousZone, Duration horizon, ZoneId centerZone,
             WeeklyHours openingHours, Map<String, WeeklyHours> ringGroupHours, Set<LocalDate> closedDates,
             Holidays holidays, Map<LocalDate, List<LocalSpan>> extraOpenings) {
         this.customer = customer;
@@ -62,14 +61,15 @@ public final class CallingWindows {
         this.outside = outside;
         this.ambiguousZone = ambiguousZone;
         this.horizon = horizon;
-        this.expiry = expiry;
         this.centerZone = centerZone;
         this.openingHours = openingHours;
         this.ringGroupHours = Map.copyOf(ringGroupHours);
         this.closedDates = Set.copyOf(closedDates);
         this.holidays = holidays;
         this.extraOpenings = Map.copyOf(extraOpenings);
-        this.ukBankHolidays = customer == CustomerWindow.UK_OFCOM ? Holidays.of("GB") : null;
+        if (customer == CustomerWindow.UK_OFCOM) {
+            UkBankHolidays.load(); // read Jollyday's GB calendar at start, not at the first booking
+        }
     }
 
     /** From {@code talkdesk.windows.*}; every bad setting named in one exception. */
@@ -124,7 +124,7 @@ public final class CallingWindows {
         return new CallingWindows(customer, customerHours,
                 settings.getOutside() == null ? OutsideWindow.NEXT_SLOT : settings.getOutside(),
                 settings.getAmbiguousZone() == null ? AmbiguousZone.SAFE_WINDOW : settings.getAmbiguousZone(),
-                horizon, expiry, zone, opening, groups, closed, holidays, extra);
+                horizon, zone, opening, groups, closed, holidays, extra);
     }
 
     private static WeeklyHours hours(String property, String spec, List<String> problems) {
@@ -174,21 +174,8 @@ public final class CallingWindows {
         return customerHours != null;
     }
 
-    public OutsideWindow outside() {
-        return outside;
-    }
-
     public AmbiguousZone ambiguousZone() {
         return ambiguousZone;
-    }
-
-    public Duration horizon() {
-        return horizon;
-    }
-
-    /** How long after its time a callback still waiting goes to the supervisor. */
-    public Duration expiry() {
-        return expiry;
     }
 
     /** What one request may change: the customer's window and its hours, and what happens outside. */
@@ -271,15 +258,15 @@ public final class CallingWindows {
             return Window.ALWAYS;
         }
         WeeklyHours hours = switch (preset) {
-            case US_TCPA -> WeeklyHours.parse("MON-SUN 08:00-21:00");
-            case UK_OFCOM -> WeeklyHours.parse(UK_OFCOM_HOURS);
+            case US_TCPA -> US_TCPA_HOURS;
+            case UK_OFCOM -> UK_OFCOM_HOURS;
             default -> overrides.customerHours() != null ? overrides.customerHours() : customerHours;
         };
         if (hours == null) {
             throw new IllegalStateException("a CUSTOM calling window without hours");
         }
-        Holidays closedOn = preset == CustomerWindow.UK_OFCOM ? ukBankHolidays() : null;
-        List<Window> perZone = new ArrayList<>();
+        Holidays closedOn = preset == CustomerWindow.UK_OFCOM ? UkBankHolidays.GB : null;
+        List<ScheduledHours> perZone = new ArrayList<>();
         for (ZoneId zone : new LinkedHashSet<>(zones)) {
             perZone.add(new ScheduledHours("The customer's calling window (" + preset + (zones.size() > 1
                     ? ", in " + zone.getId() : "") + ")", zone, hours, Set.of(), closedOn, Map.of()));
@@ -291,7 +278,7 @@ public final class CallingWindows {
      * The customer's calling window in every zone a number maps to: open when it is open in all of them; when closed,
      * it names how many zones are closed and the first few, not one sentence per zone.
      */
-    private record SafeWindow(CustomerWindow preset, WeeklyHours hours, List<Window> zones) implements Window {
+    private record SafeWindow(CustomerWindow preset, WeeklyHours hours, List<ScheduledHours> zones) implements Window {
 
         private static final int NAMED = 3;
 
@@ -308,8 +295,7 @@ public final class CallingWindows {
         @Override
         public Optional<String> whyClosed(Instant time) {
             List<String> closed = zones.stream().filter(zone -> !zone.isOpen(time))
-                    .map(zone -> ((ScheduledHours) zone).zone().getId() + " " + TIME.format(time.atZone(
-                            ((ScheduledHours) zone).zone()))).toList();
+                    .map(zone -> zone.zone().getId() + " " + TIME.format(time.atZone(zone.zone()))).toList();
             if (closed.isEmpty()) {
                 return Optional.empty();
             }
@@ -323,13 +309,19 @@ public final class CallingWindows {
         public String describe() {
             return "The customer's calling window (" + preset + "): " + hours + " in each of the " + zones.size()
                     + " zones the number maps to (" + String.join(", ", zones.stream().limit(NAMED)
-                            .map(zone -> ((ScheduledHours) zone).zone().getId()).toList())
+                            .map(zone -> zone.zone().getId()).toList())
                     + (zones.size() > NAMED ? ", ..." : "") + ")";
         }
     }
 
-    private Holidays ukBankHolidays() {
-        return ukBankHolidays != null ? ukBankHolidays : Holidays.of("GB");
+    /** Jollyday's UK calendar, read once, when the first window needs it. */
+    private static final class UkBankHolidays {
+
+        static final Holidays GB = Holidays.of("GB");
+
+        static void load() {
+            // the class initialiser reads the calendar
+        }
     }
 
     Window targetWindow(AssignType type, List<String> assignees) {

@@ -46,15 +46,6 @@ public record LocalSpan(int startMinute, int endMinute) {
         return startMinute < other.endMinute && other.startMinute < endMinute;
     }
 
-    LocalTime start() {
-        return LocalTime.of(startMinute / 60, startMinute % 60);
-    }
-
-    /** The end as a time of the same day; {@code null} for 24:00 (midnight of the next day). */
-    LocalTime endOrNull() {
-        return endMinute == DAY ? null : LocalTime.of(endMinute / 60, endMinute % 60);
-    }
-
     static String text(int minute) {
         return String.format("%02d:%02d", minute / 60, minute % 60);
     }

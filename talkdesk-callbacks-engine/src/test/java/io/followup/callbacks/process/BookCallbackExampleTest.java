@@ -16,19 +16,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.followup.callbacks.booking.TalkdeskCallbackService;
-import io.followup.callbacks.cluster.ClusterLocks;
-import io.followup.callbacks.engine.CallbackComponents;
 import io.followup.callbacks.process.SupportFollowUpProcess.Variables;
 import io.followup.callbacks.settings.TalkdeskProperties;
-import io.followup.callbacks.talkdesk.TalkdeskClientFactory;
-import io.followup.callbacks.talkdesk.TalkdeskConnection;
-import io.followup.callbacks.talkdesk.auth.AccessTokenProvider;
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -75,23 +65,13 @@ class BookCallbackExampleTest {
     void wireDelegates() {
         BpmnAwareTests.init(engine.getProcessEngine());
         talkdesk.resetAll();
-        talkdesk.stubFor(post("/oauth/token").willReturn(okJson("{\"access_token\":\"t\",\"expires_in\":600}")));
         talkdesk.stubFor(get(urlPathEqualTo(LIST)).willReturn(okJson(page())));
-        TalkdeskConnection connection = TalkdeskConnection.fixed(talkdesk.baseUrl(), talkdesk.baseUrl()
-                + "/oauth/token", "client", "secret", "schedule-callbacks:read schedule-callbacks:write");
-        HttpClient http = TalkdeskClientFactory.httpClient(Duration.ofSeconds(2));
         Clock clock = Clock.systemUTC();
-        AccessTokenProvider tokens = TalkdeskClientFactory.tokenProvider(connection, http, Duration.ofSeconds(2),
-                Duration.ofSeconds(30), clock);
-        TalkdeskCallbackService service = new TalkdeskCallbackService(TalkdeskClientFactory.api(connection, http,
-                tokens, Duration.ofSeconds(2), Duration.ofSeconds(2), false, clock), tokens, 50, 500);
         TalkdeskProperties settings = new TalkdeskProperties();
         settings.getCallbacks().setDefaultCallerId("+14155550100");
         settings.getCallbacks().setDefaultAssignees(java.util.List.of("support-tier-1"));
-        CallbackComponents.delegates(settings, CallbackComponents.requests(settings, clock), service,
-                ClusterLocks.NONE, clock).forEach(Mocks::register);
-        time = LocalDate.now(ZoneId.of("Europe/Lisbon")).plusDays(1).atTime(12, 0).atZone(ZoneId.of("Europe/Lisbon"))
-                .toInstant().toString();
+        TalkdeskStandIn.registerDelegates(settings, TalkdeskStandIn.service(talkdesk, clock), clock);
+        time = TalkdeskStandIn.middayInLisbon(1);
     }
 
     @AfterEach

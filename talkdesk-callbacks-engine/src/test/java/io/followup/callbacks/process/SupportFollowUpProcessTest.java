@@ -47,11 +47,7 @@ import io.followup.callbacks.process.SupportFollowUpProcess.Outcomes;
 import io.followup.callbacks.process.SupportFollowUpProcess.Status;
 import io.followup.callbacks.process.SupportFollowUpProcess.Variables;
 import io.followup.callbacks.settings.TalkdeskProperties;
-import io.followup.callbacks.talkdesk.TalkdeskClientFactory;
-import io.followup.callbacks.talkdesk.TalkdeskConnection;
-import io.followup.callbacks.talkdesk.auth.AccessTokenProvider;
 import io.followup.callbacks.testing.MutableClock;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -115,31 +111,20 @@ class SupportFollowUpProcessTest {
     void wireDelegates() {
         BpmnAwareTests.init(engine.getProcessEngine()); // the app tests' engine may share this JVM
         talkdesk.resetAll();
-        talkdesk.stubFor(post("/oauth/token").willReturn(okJson("{\"access_token\":\"t\",\"expires_in\":600}")));
-        TalkdeskConnection connection = TalkdeskConnection.fixed(talkdesk.baseUrl(), talkdesk.baseUrl()
-                + "/oauth/token", "client", "secret", "schedule-callbacks:read schedule-callbacks:write");
-        HttpClient http = TalkdeskClientFactory.httpClient(Duration.ofSeconds(2));
         clock = new MutableClock(Instant.now());
-        AccessTokenProvider tokens = TalkdeskClientFactory.tokenProvider(connection, http, Duration.ofSeconds(2),
-                Duration.ofSeconds(30), clock);
-        service = new TalkdeskCallbackService(TalkdeskClientFactory.api(connection, http,
-                tokens, Duration.ofSeconds(2), Duration.ofSeconds(2), false, clock), tokens, 50, 500);
+        service = TalkdeskStandIn.service(talkdesk, clock);
         settings = new TalkdeskProperties();
         settings.getCallbacks().setDefaultCallerId("+14155550100");
         settings.getCallbacks().setDefaultAssignees(List.of("support-tier-1"));
         settings.getCallbacks().setDefaultPhoneRegion("PT");
         settings.getRetry().setCycle("R3/PT1M");
-        // the delegates exactly as the plugin assembles them, under their documented names
-        CallbackComponents.delegates(settings, CallbackComponents.requests(settings, clock), service,
-                ClusterLocks.NONE, clock).forEach(Mocks::register);
+        TalkdeskStandIn.registerDelegates(settings, service, clock);
         callbackTime = middayInLisbon(1);
         booked = callbackTime;
     }
 
-    /** Noon in Lisbon {@code days} from today: inside the default calling window (every day 08:00-21:00). */
     static String middayInLisbon(int days) {
-        return LocalDate.now(ZoneId.of("Europe/Lisbon")).plusDays(days).atTime(12, 0).atZone(ZoneId.of("Europe/Lisbon"))
-                .toInstant().toString();
+        return TalkdeskStandIn.middayInLisbon(days);
     }
 
     @AfterEach
@@ -381,9 +366,7 @@ class SupportFollowUpProcessTest {
     /** Rebuilds the delegates with changed calling windows, as a host's settings would. */
     private void withWindows(java.util.function.Consumer<TalkdeskProperties.Windows> change) {
         change.accept(settings.getWindows());
-        Mocks.reset();
-        CallbackComponents.delegates(settings, CallbackComponents.requests(settings, clock), service,
-                ClusterLocks.NONE, clock).forEach(Mocks::register);
+        TalkdeskStandIn.registerDelegates(settings, service, clock);
     }
 
     private static LocalDate nextSundayAfterTomorrow() {

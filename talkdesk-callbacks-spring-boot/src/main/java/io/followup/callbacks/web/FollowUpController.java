@@ -65,8 +65,9 @@ public class FollowUpController {
         WindowOutcome window = validation.window();
         String ticketId = request.ticketId();
         Map<String, Object> variables = body.toVariables();
-        if (request.notes() != null && !window.moved()) {
-            variables.put(Variables.NOTES, request.notes()); // cut to length; a moved time's note is the process's
+        String notes = requests.notes(body.notes()); // cut to length; a moved time's note is added by the process
+        if (notes != null) {
+            variables.put(Variables.NOTES, notes);
         }
         FollowUpService.Started started = callers.onTheirBehalf(() -> followUps.startOrFind(ticketId, variables));
         Map<String, Object> answer = new LinkedHashMap<>();
