@@ -1,6 +1,7 @@
 package io.followup.callbacks.bench;
 
 import io.followup.callbacks.app.CallbacksApplication;
+import io.followup.callbacks.process.ShippedModel;
 import io.followup.callbacks.process.SupportFollowUpProcess;
 import io.followup.callbacks.process.SupportFollowUpProcess.Elements;
 import io.followup.callbacks.process.SupportFollowUpProcess.Variables;
@@ -20,13 +21,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -47,6 +51,9 @@ public final class BenchScenario {
 
     /** The Talkdesk emulation's rate limit, read from the arguments rather than passed to the app. */
     private static final String SERVER_RATE_LIMIT = "--talkdesk.sandbox.rate-limit=";
+
+    /** The measured follow-ups' steady arrival rate per second (0: all at once), read from the arguments. */
+    static final String ARRIVAL_RATE = "--bench.arrival-rate=";
 
     /**
      * Threads starting follow-ups, like the web server's threads taking webhook calls: as many as the job executor's,
@@ -79,6 +86,9 @@ public final class BenchScenario {
         int rateLimit = extra.stream().filter(a -> a.startsWith(SERVER_RATE_LIMIT)).findFirst()
                 .map(a -> Integer.parseInt(a.substring(SERVER_RATE_LIMIT.length()))).orElse(0);
         extra.removeIf(a -> a.startsWith(SERVER_RATE_LIMIT));
+        int arrivalRate = extra.stream().filter(a -> a.startsWith(ARRIVAL_RATE)).findFirst()
+                .map(a -> Integer.parseInt(a.substring(ARRIVAL_RATE.length()))).orElse(0);
+        extra.removeIf(a -> a.startsWith(ARRIVAL_RATE));
         BenchTalkdeskServer talkdesk = new BenchTalkdeskServer(Duration.ofMillis(latency), rateLimit);
         List<String> properties = new ArrayList<>(List.of(
                 "--server.port=0",
@@ -107,10 +117,13 @@ public final class BenchScenario {
             result.put("latencyMs", latency);
             result.put("count", count);
             result.put("cores", Runtime.getRuntime().availableProcessors());
-            run(app, talkdesk, key, "W", warmup);
+            result.put("arrivalRate", arrivalRate);
+            run(app, talkdesk, key, "W", warmup, 0);
             System.gc();
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-            result.putAll(run(app, talkdesk, key, "M", count));
+            Map<String, Long> rowsBefore = app.getBean(ManagementService.class).getTableCount();
+            result.putAll(run(app, talkdesk, key, "M", count, arrivalRate));
+            result.putAll(rowsPerFollowUp(rowsBefore, app.getBean(ManagementService.class).getTableCount(), count));
             result.put("peakHeapMb", mb(ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum()));
             System.gc();
@@ -139,12 +152,16 @@ public final class BenchScenario {
                 return SupportFollowUpProcess.PROCESS_KEY;
             }
             case "ceiling" -> {
-                String model = read("support-follow-up.bpmn")
+                String model = new String(ShippedModel.open("support-follow-up.bpmn").readAllBytes(),
+                        StandardCharsets.UTF_8)
                         .replace("id=\"support-follow-up\"", "id=\"support-follow-up-ceiling\"")
                         .replace("name=\"SupportTicketResolved\"", "name=\"BenchCeilingTicketResolved\"")
                         .replace("${findActiveCallback}", "${benchNoopFindActive}")
                         .replace("${scheduleCallback}", "${benchNoopBook}")
-                        .replace("${updateCallback}", "${benchNoopBook}");
+                        .replace("${updateCallback}", "${benchNoopBook}")
+                        // as the plugin leaves them out on its own tasks (IdentityMappings), so on the stand-ins
+                        .replaceAll("\\s*<camunda:(input|output)Parameter name=\"(\\w+)\">\\$\\{execution"
+                                + "\\.getVariable\\('\\2'\\)}</camunda:(input|output)Parameter>", "");
                 repository.createDeployment().name("bench-ceiling")
                         .addString("support-follow-up-ceiling.bpmn", model).deploy();
                 return "support-follow-up-ceiling";
@@ -159,9 +176,40 @@ public final class BenchScenario {
         }
     }
 
-    /** Starts {@code count} follow-ups from {@link #STARTERS} threads and waits until every one is booked. */
+    /**
+     * Rows the engine keeps per follow-up, by table, from the tables' row counts before and after the measured part
+     * (rows written and deleted again, such as a job's, are not in it; its history row is): {@code rows_<TABLE>},
+     * {@code runtimeRowsPerFollowUp} ({@code ACT_RU_*}), {@code historyRowsPerFollowUp} ({@code ACT_HI_*}).
+     */
+    static Map<String, Object> rowsPerFollowUp(Map<String, Long> before, Map<String, Long> after, int count) {
+        Map<String, Object> rows = new LinkedHashMap<>();
+        double runtime = 0;
+        double history = 0;
+        for (Map.Entry<String, Long> table : new TreeMap<>(after).entrySet()) {
+            long added = table.getValue() - before.getOrDefault(table.getKey(), 0L);
+            if (added == 0) {
+                continue;
+            }
+            double perFollowUp = Math.round(added * 100.0 / count) / 100.0;
+            String name = table.getKey().toUpperCase(Locale.ROOT);
+            rows.put("rows_" + name, perFollowUp);
+            if (name.startsWith("ACT_RU_")) {
+                runtime += perFollowUp;
+            } else if (name.startsWith("ACT_HI_")) {
+                history += perFollowUp;
+            }
+        }
+        rows.put("runtimeRowsPerFollowUp", Math.round(runtime * 100) / 100.0);
+        rows.put("historyRowsPerFollowUp", Math.round(history * 100) / 100.0);
+        return rows;
+    }
+
+    /**
+     * Starts {@code count} follow-ups from {@link #STARTERS} threads, all at once or {@code arrivalRate} per second,
+     * and waits until every one is booked.
+     */
     private static Map<String, Object> run(ConfigurableApplicationContext app, BenchTalkdeskServer talkdesk,
-            String key, String prefix, int count) throws Exception {
+            String key, String prefix, int count, int arrivalRate) throws Exception {
         RuntimeService runtime = app.getBean(RuntimeService.class);
         HistoryService history = app.getBean(HistoryService.class);
         TalkdeskConnection connection = app.getBean(TalkdeskConnection.class);
@@ -177,8 +225,15 @@ public final class BenchScenario {
         long started = System.currentTimeMillis();
         long cpuBefore = processCpuNanos();
         long emulatorCpuBefore = BenchTalkdeskServer.cpuNanos();
+        long startedNanos = System.nanoTime();
         for (int i = 0; i < count; i++) {
             int n = i;
+            if (arrivalRate > 0) { // a steady arrival: the i-th start is due i / rate seconds after the first
+                long due = startedNanos + (long) (i * 1e9 / arrivalRate);
+                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+            }
             starters.submit(() -> {
                 Map<String, Object> variables = new HashMap<>();
                 variables.put(Variables.TICKET_ID, prefix + "-" + n);

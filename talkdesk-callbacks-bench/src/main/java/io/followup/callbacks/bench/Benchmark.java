@@ -23,9 +23,11 @@ import java.util.regex.Pattern;
  *
  * <p>{@code mvn -Pbench verify -pl talkdesk-callbacks-bench -am} runs everything; {@code -Dbench.args="--sizes=1000 --dbs=h2"} runs a part. Other
  * options: {@code --dbs=h2,postgres,postgres-fast} (the last with {@code synchronous_commit=off}),
- * {@code --repeat=3} (rounds), {@code --scenarios=ceiling@0,ours@0,http@0,ours@20,http@20} (variant@latency ms),
+ * {@code --repeat=3} (rounds), {@code --scenarios=ceiling@0,ours@0,http@0,ours@20,http@20} (variant@latency ms; {@code ours@20/40} starts the
+ * measured follow-ups at a steady 40 per second instead of all at once),
  * {@code --variants=ceiling,ours,http}, {@code --rate-limit=N} (adds a run of the plugin against a sandbox limited
- * to N API calls per second, with the client at 90 %), {@code --warmup=N}, {@code --jvm=-Xmx1g} (JVM options of
+ * to N API calls per second, with the client at 90 %), {@code --warmup=N}, {@code --jfr=true} (a JFR profile of
+ * every run next to its log), {@code --jvm=-Xmx1g} (JVM options of
  * every run, separated by ";"), and any {@code --camunda...=}/{@code --talkdesk...=}/{@code --spring...=} property,
  * passed to every run (replacing the default of the same name).
  */
@@ -37,33 +39,56 @@ public final class Benchmark {
     private Benchmark() {
     }
 
-    record Scenario(String variant, int latencyMs, int rateLimit) {
+    /**
+     * A variant at a latency; {@code arrivalRate} > 0 starts the measured follow-ups at that steady rate per second
+     * instead of all at once (written {@code variant@latency/rate}, e.g. {@code ours@20/40}).
+     */
+    record Scenario(String variant, int latencyMs, int rateLimit, int arrivalRate) {
         Scenario(String variant, int latencyMs) {
-            this(variant, latencyMs, 0);
+            this(variant, latencyMs, 0, 0);
+        }
+
+        static Scenario parse(String text) {
+            String[] parts = text.split("[@/]");
+            return new Scenario(parts[0], Integer.parseInt(parts[1]), 0,
+                    parts.length > 2 ? Integer.parseInt(parts[2]) : 0);
         }
 
         List<String> properties() {
-            // the client paces at 90% of the server's limit: a fixed-window server sees bursts from scheduling jitter
-            return rateLimit == 0 ? List.of() : List.of("--talkdesk.sandbox.rate-limit=" + rateLimit,
-                    "--talkdesk.api.rate-limit=" + rateLimit * 0.9);
+            List<String> properties = new ArrayList<>();
+            if (rateLimit > 0) {
+                // the client paces at 90% of the server's limit: a fixed-window server sees bursts from jitter
+                properties.addAll(List.of("--talkdesk.sandbox.rate-limit=" + rateLimit,
+                        "--talkdesk.api.rate-limit=" + rateLimit * 0.9));
+            }
+            if (arrivalRate > 0) {
+                properties.add(BenchScenario.ARRIVAL_RATE + arrivalRate);
+            }
+            return properties;
         }
 
         String label() {
             if (rateLimit > 0) {
                 return "plugin, API limited to " + rateLimit + "/s (client at 90%)";
             }
-            return switch (variant) {
+            String label = switch (variant) {
                 case "ours" -> "plugin, " + latencyMs + " ms";
                 case "ceiling" -> "engine ceiling (no-op)";
                 default -> "http-connector, " + latencyMs + " ms";
             };
+            return arrivalRate > 0 ? label + ", " + arrivalRate + "/s steady" : label;
+        }
+
+        String fileName() {
+            return variant + "-" + latencyMs + (rateLimit > 0 ? "-limited" + rateLimit : "")
+                    + (arrivalRate > 0 ? "-steady" + arrivalRate : "");
         }
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("sizes", "1000,10000", "dbs", "h2,postgres,postgres-fast",
                 "warmup", "1000", "jvm", "-Xmx1g", "variants", "ceiling,ours,http", "rate-limit", "0",
-                "repeat", "3", "scenarios", "ceiling@0,ours@0,http@0,ours@20,http@20"));
+                "repeat", "3", "jfr", "false", "scenarios", "ceiling@0,ours@0,http@0,ours@20,http@20"));
         List<String> properties = new ArrayList<>();
         for (String arg : args) {
             String[] pair = arg.replaceFirst("^--", "").split("=", 2);
@@ -78,14 +103,14 @@ public final class Benchmark {
         List<String> variants = List.of(options.get("variants").split(","));
         List<Scenario> scenarios = new ArrayList<>();
         for (String scenario : options.get("scenarios").split(",")) {
-            String[] parts = scenario.split("@");
-            if (variants.contains(parts[0])) {
-                scenarios.add(new Scenario(parts[0], Integer.parseInt(parts[1])));
+            Scenario parsed = Scenario.parse(scenario);
+            if (variants.contains(parsed.variant())) {
+                scenarios.add(parsed);
             }
         }
         int rateLimit = Integer.parseInt(options.get("rate-limit"));
         if (rateLimit > 0) {
-            scenarios.add(new Scenario("ours", 0, rateLimit));
+            scenarios.add(new Scenario("ours", 0, rateLimit, 0));
         }
         int repeat = Integer.parseInt(options.get("repeat"));
         Files.createDirectories(OUT);
@@ -143,12 +168,16 @@ public final class Benchmark {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         command.addAll(List.of(options.get("jvm").split("[ ;]"))); // ";" separates JVM options inside -Dbench.args
+        String name = db + "-" + size + "-" + scenario.fileName() + "-" + round;
+        if (Boolean.parseBoolean(options.get("jfr"))) {
+            command.addAll(List.of("-XX:FlightRecorderOptions=stackdepth=256",
+                    "-XX:StartFlightRecording=settings=profile,filename=" + OUT.resolve(name + ".jfr")));
+        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchScenario.class.getName(), db,
                 scenario.variant(), Integer.toString(scenario.latencyMs()), size, options.get("warmup")));
         command.addAll(properties);
         command.addAll(scenario.properties());
-        Path log = OUT.resolve(db + "-" + size + "-" + scenario.variant() + "-" + scenario.latencyMs()
-                + (scenario.rateLimit() > 0 ? "-limited" + scenario.rateLimit() : "") + "-" + round + ".log");
+        Path log = OUT.resolve(name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String resultLine = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),

@@ -53,6 +53,8 @@ import org.slf4j.LoggerFactory;
  * <li>deploys the shipped {@code support-follow-up} process and its forms when {@code deployModel} is true;</li>
  * <li>refuses a second running {@code support-follow-up} for a ticket, whatever starts it
  * ({@link OneFollowUpPerTicket});</li>
+ * <li>leaves out, on its own tasks, input and output parameters that copy a variable onto itself, as the element
+ * templates' defaults do ({@link IdentityMappings});</li>
  * <li>hands its Talkdesk client and request rules to readers outside the engine's jobs ({@link #services()}, found
  * with {@link #of}), such as the Cockpit tab.</li>
  * </ul>
@@ -135,6 +137,7 @@ public class TalkdeskCallbacksPlugin extends AbstractProcessEnginePlugin {
             configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
         }
         configuration.getCustomPreBPMNParseListeners().add(new OneFollowUpPerTicket(() -> ticketLock));
+        configuration.getCustomPreBPMNParseListeners().add(new IdentityMappings());
     }
 
     @Override

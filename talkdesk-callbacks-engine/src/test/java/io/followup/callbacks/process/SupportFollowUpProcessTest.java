@@ -25,8 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
@@ -38,6 +40,7 @@ import io.followup.callbacks.cluster.ClusterLocks;
 import io.followup.callbacks.cluster.JvmLocks;
 import io.followup.callbacks.delegate.BookingAttempt;
 import io.followup.callbacks.engine.CallbackComponents;
+import io.followup.callbacks.engine.FollowUpAlreadyRunningException;
 import io.followup.callbacks.engine.FollowUpService;
 import io.followup.callbacks.process.SupportFollowUpProcess.Delegates;
 import io.followup.callbacks.process.SupportFollowUpProcess.Elements;
@@ -57,12 +60,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.RepositoryServiceImpl;
+import org.camunda.bpm.engine.impl.core.variable.mapping.IoMapping;
+import org.camunda.bpm.engine.impl.core.variable.mapping.IoParameter;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -431,6 +440,65 @@ class SupportFollowUpProcessTest {
         }
 
         @Test
+        void shouldRefuseASecondFollowUpNamingTheRunningOneAndAllowANewOneOnceItEnded() {
+            ProcessInstance first = runtimeService().startProcessInstanceByKey(PROCESS_KEY, request());
+
+            assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(PROCESS_KEY, request()))
+                    .isInstanceOfSatisfying(FollowUpAlreadyRunningException.class,
+                            refused -> assertThat(refused.runningProcessInstanceId()).isEqualTo(first.getId()));
+            runtimeService().deleteProcessInstance(first.getId(), "test: the follow-up ended");
+            ProcessInstance next = runtimeService().startProcessInstanceByKey(PROCESS_KEY, request());
+
+            assertThat(next.getId()).isNotEqualTo(first.getId());
+            assertThat(next).hasBusinessKey(TICKET);
+        }
+
+        @Test
+        void shouldCountOnlyFollowUpsOfTheTicketAndNotOtherProcessesWithTheSameBusinessKey() {
+            String other = repositoryService().createDeployment().addModelInstance("other.bpmn",
+                    Bpmn.createExecutableProcess("other-process").startEvent().userTask().endEvent().done()).deploy()
+                    .getId();
+            try {
+                ProcessInstance otherProcess = runtimeService().startProcessInstanceByKey("other-process", TICKET);
+                Map<String, Object> otherTicket = request();
+                otherTicket.put(Variables.TICKET_ID, "T-OTHER");
+                runtimeService().startProcessInstanceByKey(PROCESS_KEY, otherTicket);
+
+                ProcessInstance instance = runtimeService().startProcessInstanceByKey(PROCESS_KEY, request());
+
+                assertThat(instance).hasBusinessKey(TICKET);
+                complete(task(otherProcess));
+            } finally {
+                repositoryService().deleteDeployment(other, true);
+            }
+        }
+
+        @Test
+        void shouldKeepOneFollowUpPerTicketWithinEachTenant() throws Exception {
+            String tenantDeployment;
+            try (var model = SupportFollowUpProcessTest.class.getClassLoader()
+                    .getResourceAsStream("support-follow-up.bpmn")) {
+                tenantDeployment = repositoryService().createDeployment().tenantId("acme")
+                        .addInputStream("support-follow-up.bpmn", model).deploy().getId();
+            }
+            try {
+                ProcessInstance withoutTenant = runtimeService().createProcessInstanceByKey(PROCESS_KEY)
+                        .processDefinitionWithoutTenantId().setVariables(request()).execute();
+
+                ProcessInstance acme = runtimeService().createProcessInstanceByKey(PROCESS_KEY)
+                        .processDefinitionTenantId("acme").setVariables(request()).execute();
+
+                assertThat(acme.getId()).isNotEqualTo(withoutTenant.getId());
+                assertThatThrownBy(() -> runtimeService().createProcessInstanceByKey(PROCESS_KEY)
+                        .processDefinitionTenantId("acme").setVariables(request()).execute())
+                        .isInstanceOfSatisfying(FollowUpAlreadyRunningException.class,
+                                refused -> assertThat(refused.runningProcessInstanceId()).isEqualTo(acme.getId()));
+            } finally {
+                repositoryService().deleteDeployment(tenantDeployment, true);
+            }
+        }
+
+        @Test
         void shouldCarryTheValidatedRequestSoLaterStepsNeverJudgeTheInputsAgain() {
             givenNoActiveCallback();
             givenTalkdeskBooks("cb-1");
@@ -473,6 +541,52 @@ class SupportFollowUpProcessTest {
                     .withRequestBody(matchingJsonPath("$.ring_groups[0].ring_group", equalTo("support-tier-1")))
                     .withRequestBody(matchingJsonPath("$.notes",
                             matching("\\[ticket:T-1001 #[0-9a-f]{8}\\] Invoice question"))));
+        }
+
+        @Test
+        void shouldBookWithoutActivityLocalCopiesOfTheFollowUpsVariables() {
+            givenNoActiveCallback();
+            givenTalkdeskBooks("cb-1");
+
+            ProcessInstance instance = startFollowUp(request());
+            runJobs(instance);
+
+            assertThat(instance).isWaitingAt(Elements.GATEWAY_AWAIT_CALLBACK);
+            // the templates' identity inputs (phoneNumber = ${execution.getVariable('phoneNumber')}) are left out
+            assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                    .list()).isNotEmpty().allSatisfy(variable -> assertThat(variable.getActivityInstanceId())
+                            .as(variable.getName()).isEqualTo(instance.getId()));
+        }
+
+        @Test
+        void shouldLeaveOutOnlyTheMappingsThatCopyAVariableOntoItselfOnThePluginsOwnTasks() {
+            BpmnModelInstance model = Bpmn.createExecutableProcess("mappings").startEvent()
+                    .serviceTask("ours").camundaDelegateExpression("${scheduleCallback}")
+                    .camundaInputParameter("phoneNumber", "${execution.getVariable('phoneNumber')}")
+                    .camundaInputParameter("notes", "${execution.getVariable('ticketNotes')}")
+                    .camundaInputParameter("callbackId", "${execution.getVariable('callbackId')}")
+                    .camundaInputParameter("callbackTime", "${callbackTime}")
+                    .camundaOutputParameter("callbackStatus", "${execution.getVariable('callbackStatus')}")
+                    .camundaOutputParameter("bookedAs", "${execution.getVariable('callbackId')}")
+                    .serviceTask("theirs").camundaDelegateExpression("${someoneElses}")
+                    .camundaInputParameter("phoneNumber", "${execution.getVariable('phoneNumber')}")
+                    .endEvent().done();
+            String deployment = repositoryService().createDeployment().addModelInstance("mappings.bpmn", model)
+                    .deploy().getId();
+            try {
+                String id = repositoryService().createProcessDefinitionQuery().deploymentId(deployment)
+                        .singleResult().getId();
+                ProcessDefinitionEntity parsed = (ProcessDefinitionEntity) ((RepositoryServiceImpl) repositoryService())
+                        .getDeployedProcessDefinition(id);
+                IoMapping ours = parsed.findActivity("ours").getIoMapping();
+                assertThat(ours.getInputParameters()).extracting(IoParameter::getName)
+                        .containsExactly("notes", "callbackId", "callbackTime"); // callbackId: written, no output
+                assertThat(ours.getOutputParameters()).extracting(IoParameter::getName).containsExactly("bookedAs");
+                assertThat(parsed.findActivity("theirs").getIoMapping().getInputParameters())
+                        .extracting(IoParameter::getName).containsExactly("phoneNumber");
+            } finally {
+                repositoryService().deleteDeployment(deployment, true);
+            }
         }
 
         @Test
