@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.followup.callbacks.app.RunningApp;
+import io.followup.callbacks.booking.TalkdeskCallbackService;
+import io.followup.callbacks.talkdesk.TalkdeskClientFactory;
+import io.followup.callbacks.talkdesk.api.CallbackPage;
+import io.followup.callbacks.talkdesk.api.CallbackResource;
+import io.followup.callbacks.talkdesk.api.TalkdeskCallbacksApi;
+import io.followup.callbacks.talkdesk.auth.AccessTokenProvider;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +33,12 @@ class SandboxApiTest {
 
     @Autowired
     SandboxProperties sandbox;
+    @Autowired
+    SandboxCallbackStore store;
+    @Autowired
+    TalkdeskCallbacksApi api;
+    @Autowired
+    AccessTokenProvider tokens;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -176,6 +190,122 @@ class SandboxApiTest {
         Answer defaultPage = api("GET", "/schedule-callbacks?phone_number=%2B351913333333", null, null);
         assertThat(defaultPage.json().get("per_page").asInt()).isEqualTo(1);
         assertThat(api("GET", "/schedule-callbacks?per_page=501", null, null).status()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldListEveryCallbackOfTheNumberWithoutAStatusOnOneCompletePage() throws Exception {
+        String phone = "+351916666666";
+        String waiting = create(phone);
+        String canceled = create(phone);
+        String called = create(phone);
+        create("+351916666667");
+        api("DELETE", "/schedule-callbacks/" + canceled, null, null);
+        store.setStatus(called, "SUCCESS");
+
+        Answer all = api("GET", "/schedule-callbacks?phone_number=%2B351916666666&page=1&per_page=500", null, null);
+
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.json().get("total").asInt()).isEqualTo(3);
+        assertThat(all.json().get("count").asInt()).isEqualTo(3);
+        assertThat(all.json().get("per_page").asInt()).isEqualTo(500);
+        assertThat(all.json().get("total_pages").asInt()).isEqualTo(1);
+        assertThat(all.json().get("_links").has("next")).isFalse();
+        assertThat(all.json().get("_embedded").get("callbacks")).extracting(c -> c.get("callback_id").asText() + " "
+                + c.get("status").asText()).containsExactly(waiting + " UNATTEMPTED", canceled + " CANCELED",
+                        called + " SUCCESS");
+        CallbackPage page = TalkdeskClientFactory.objectMapper().treeToValue(all.json(), CallbackPage.class);
+        assertThat(page.isComplete()).as("the client takes it as the whole history").isTrue();
+    }
+
+    @Test
+    void shouldPageAnUnfilteredHistoryLongerThan500() throws Exception {
+        String phone = "+351917777777";
+        for (int i = 0; i < 501; i++) {
+            store.setStatus(storeCreate(phone), i == 500 ? "TO_BE_RETRIED" : "EXHAUSTED");
+        }
+
+        Answer first = api("GET", "/schedule-callbacks?phone_number=%2B351917777777&page=1&per_page=500", null, null);
+        Answer second = api("GET", "/schedule-callbacks?phone_number=%2B351917777777&page=2&per_page=500", null, null);
+
+        assertThat(first.json().get("total").asInt()).isEqualTo(501);
+        assertThat(first.json().get("count").asInt()).isEqualTo(500);
+        assertThat(first.json().get("total_pages").asInt()).isEqualTo(2);
+        assertThat(first.json().get("_links").get("next").get("href").asText()).contains("page=2");
+        assertThat(TalkdeskClientFactory.objectMapper().treeToValue(first.json(), CallbackPage.class).isComplete())
+                .isFalse();
+        assertThat(second.json().get("count").asInt()).isEqualTo(1);
+        assertThat(second.json().get("_links").has("next")).isFalse();
+        assertThat(second.json().get("_embedded").get("callbacks").get(0).get("status").asText())
+                .isEqualTo("TO_BE_RETRIED");
+    }
+
+    @Test
+    void shouldAnswerTheClientsLookForActiveCallbacksWithOneRequestForAShortHistory() {
+        String phone = "+351918888888";
+        String waiting = create(phone);
+        String retried = create(phone);
+        store.setStatus(retried, "TO_BE_RETRIED");
+        store.setStatus(create(phone), "CANCELED");
+        List<String> lists = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        List<CallbackResource> active = recordingLists(lists).findActive(phone);
+
+        assertThat(active).extracting(CallbackResource::callbackId).containsExactly(waiting, retried);
+        assertThat(lists).containsExactly("null 1/500");
+    }
+
+    @Test
+    void shouldAnswerTheClientsLookForActiveCallbacksByStatusForALongHistory() {
+        String phone = "+351919999998";
+        for (int i = 0; i < 500; i++) {
+            store.setStatus(storeCreate(phone), "SUCCESS");
+        }
+        String waiting = storeCreate(phone); // the 501st: on page 2 of the unfiltered list
+        List<String> lists = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        List<CallbackResource> active = recordingLists(lists).findActive(phone);
+
+        assertThat(active).extracting(CallbackResource::callbackId).containsExactly(waiting);
+        assertThat(lists).as("the unfiltered page, then one page of each status").hasSize(3)
+                .startsWith("null 1/500").contains("UNATTEMPTED 1/100", "TO_BE_RETRIED 1/100");
+    }
+
+    /**
+     * The app's client on the sandbox (its page size, 100), noting each list it asks for as
+     * {@code "status page/per_page"}: this test's requests only, whatever else the app sends meanwhile.
+     */
+    private TalkdeskCallbackService recordingLists(List<String> lists) {
+        TalkdeskCallbacksApi recording = new TalkdeskCallbacksApi() {
+            @Override
+            public CallbackPage list(String phoneNumber, String status, int page, int perPage) {
+                lists.add(status + " " + page + "/" + perPage);
+                return api.list(phoneNumber, status, page, perPage);
+            }
+
+            @Override
+            public CallbackResource create(io.followup.callbacks.talkdesk.api.NewCallback callback) {
+                return api.create(callback);
+            }
+
+            @Override
+            public CallbackResource update(String callbackId,
+                    List<io.followup.callbacks.talkdesk.api.PatchOperation> patch) {
+                return api.update(callbackId, patch);
+            }
+
+            @Override
+            public void cancel(String callbackId) {
+                api.cancel(callbackId);
+            }
+        };
+        return new TalkdeskCallbackService(recording, tokens, 100, 500);
+    }
+
+    /** A callback booked straight into the sandbox's store (no HTTP round trip: for long histories). */
+    private String storeCreate(String phone) {
+        return (String) store.create(Map.of("phone_number", phone, "scheduled_time_to_call", future(), "timezone",
+                "Europe/Lisbon", "assign_type", "SPECIFIC_AGENT", "agents", List.of(Map.of("agent_id",
+                        "agent-ana")), "caller_id", "+14155550100", "dialing_model", "PREVIEW")).get("callback_id");
     }
 
     @Test

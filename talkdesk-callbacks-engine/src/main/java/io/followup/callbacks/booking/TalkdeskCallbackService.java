@@ -50,15 +50,18 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * What the delegates need from Talkdesk: find active callbacks of a number (every page, both active statuses),
- * schedule, update and cancel. Refreshes the token once on a 401 and repeats the call once; turns connection
- * failures and timeouts into {@link TalkdeskTransientException}s. Callbacks it books carry the ticket's
- * {@link TicketReference} in their notes so a retry can recognise them.
+ * What the delegates need from Talkdesk: find active callbacks of a number (one unfiltered page when the number's
+ * callbacks fit it, else every page of both active statuses), schedule, update and cancel. Refreshes the token once
+ * on a 401 and repeats the call once; turns connection failures and timeouts into
+ * {@link TalkdeskTransientException}s. Callbacks it books carry the ticket's {@link TicketReference} in their notes so
+ * a retry can recognise them.
  */
 public class TalkdeskCallbackService {
 
     private static final Logger LOG = LoggerFactory.getLogger(TalkdeskCallbackService.class);
     private static final int MAX_PAGES = 1000;
+    /** Talkdesk's largest {@code per_page}: the one unfiltered page {@link #findActive} asks for first. */
+    static final int WHOLE_HISTORY_PAGE_SIZE = 500;
     private static final int MAX_LOOKUP_THREADS = 32;
 
     private final TalkdeskCallbacksApi api;
@@ -73,7 +76,10 @@ public class TalkdeskCallbackService {
         this(api, tokens, pageSize, notesMaxLength, new SimpleMeterRegistry());
     }
 
-    /** Looks up the two active statuses one after the other, on the calling thread. */
+    /**
+     * When the number's callbacks do not fit one page, looks up the two active statuses one after the other, on the
+     * calling thread.
+     */
     public TalkdeskCallbackService(TalkdeskCallbacksApi api, AccessTokenProvider tokens, int pageSize,
             int notesMaxLength, MeterRegistry registry) {
         this(api, tokens, pageSize, notesMaxLength, registry, Runnable::run);
@@ -81,9 +87,13 @@ public class TalkdeskCallbackService {
 
     /**
      * Counts {@code talkdesk.callbacks.scheduled}, {@code .updated}, {@code .cancelled} and {@code .rejected} (the
-     * last tagged with the operation Talkdesk refused) in {@code registry}. {@link #findActive} lists the
-     * {@code UNATTEMPTED} callbacks on {@code lookups} while the calling thread lists the {@code TO_BE_RETRIED} ones,
-     * so a look for duplicates costs one round trip instead of two (see {@link #lookupExecutor()}).
+     * last tagged with the operation Talkdesk refused) in {@code registry}. {@link #findActive} first lists every
+     * callback of the number, in whatever status, on one page of {@value #WHOLE_HISTORY_PAGE_SIZE} (whatever
+     * {@code pageSize} says): when they fit it, that page is the answer and a new booking costs 2 calls (the list and
+     * the create). Only for a longer history it lists the {@code UNATTEMPTED} callbacks on {@code lookups} while the
+     * calling thread lists the {@code TO_BE_RETRIED} ones, {@code pageSize} a page, so those two cost one round trip
+     * instead of two (see {@link #lookupExecutor()}): 3 calls before the create. {@code pageSize} governs every
+     * other listing too.
      */
     public TalkdeskCallbackService(TalkdeskCallbacksApi api, AccessTokenProvider tokens, int pageSize,
             int notesMaxLength, MeterRegistry registry, Executor lookups) {
@@ -99,8 +109,9 @@ public class TalkdeskCallbackService {
     }
 
     /**
-     * Threads for the second status lookup: up to {@value #MAX_LOOKUP_THREADS}, started on demand, idle ones end
-     * after a minute; when all are busy the caller lists both statuses itself, one after the other.
+     * Threads for the second status lookup (of a number whose callbacks do not fit one page): up to
+     * {@value #MAX_LOOKUP_THREADS}, started on demand, idle ones end after a minute; when all are busy the caller
+     * lists both statuses itself, one after the other.
      */
     public static ExecutorService lookupExecutor() {
         AtomicInteger count = new AtomicInteger();
@@ -112,10 +123,23 @@ public class TalkdeskCallbackService {
     }
 
     /**
-     * Every active ({@code UNATTEMPTED} or {@code TO_BE_RETRIED}) callback for {@code phoneNumber}, each once. The
-     * two statuses are listed at the same time; if either listing fails, its exception is thrown once both ended.
+     * Every active ({@code UNATTEMPTED} or {@code TO_BE_RETRIED}) callback for {@code phoneNumber}, each once, in
+     * Talkdesk's order. First one request lists the number's callbacks without a status filter, page 1 of
+     * {@value #WHOLE_HISTORY_PAGE_SIZE}: when that page is {@linkplain CallbackPage#isComplete() complete}, its
+     * active callbacks are the answer (the final ones on it are ignored) and no other request is made. Otherwise (a
+     * history longer than a page) the two active statuses are listed at the same time, every page of each; if either
+     * listing fails, its exception is thrown once both ended. A failure of the first request is thrown as it is.
      */
     public List<CallbackResource> findActive(String phoneNumber) {
+        CallbackPage history = call(() -> api.list(phoneNumber, null, 1, WHOLE_HISTORY_PAGE_SIZE));
+        if (history != null && history.isComplete()) { // an empty answer says nothing: ask by status
+            return activeOf(phoneNumber, List.of(history.callbacks()));
+        }
+        return findActiveByStatus(phoneNumber);
+    }
+
+    /** {@link #findActive} for a number whose callbacks do not fit one page: both active statuses, every page. */
+    private List<CallbackResource> findActiveByStatus(String phoneNumber) {
         Map<String, String> logContext = MDC.getCopyOfContextMap();
         Optional<Duration> budget = JobDeadline.remaining();
         CompletableFuture<List<CallbackResource>> unattempted = CompletableFuture.supplyAsync(() -> {
@@ -138,8 +162,13 @@ public class TalkdeskCallbackService {
         } finally {
             awaitQuietly(unattempted);
         }
+        return activeOf(phoneNumber, List.of(resultOf(unattempted), toBeRetried));
+    }
+
+    /** The active callbacks of {@code phoneNumber} among {@code lists}, each once, in the order they come. */
+    private static List<CallbackResource> activeOf(String phoneNumber, List<List<CallbackResource>> lists) {
         Map<String, CallbackResource> found = new LinkedHashMap<>();
-        for (List<CallbackResource> callbacks : List.of(resultOf(unattempted), toBeRetried)) {
+        for (List<CallbackResource> callbacks : lists) {
             for (CallbackResource callback : callbacks) {
                 if (callback.isActive() && phoneNumber.equals(callback.phoneNumber())) {
                     found.putIfAbsent(callback.callbackId(), callback);

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The look for active callbacks lists both active statuses at the same time: one round trip to Talkdesk instead of
- * two, whatever Talkdesk's latency. Proven without clocks: each status's listing waits until the other one has
- * started, which only completes when they overlap.
+ * For a number whose callbacks do not fit one unfiltered page (here: page 1 of 2, 500 finished callbacks), the look
+ * for active callbacks lists both active statuses at the same time: one round trip to Talkdesk instead of two,
+ * whatever Talkdesk's latency. Proven without clocks: each status's listing waits until the other one has started,
+ * which only completes when they overlap.
  */
 class ConcurrentLookupTest {
 
@@ -136,6 +137,25 @@ class ConcurrentLookupTest {
         }
     }
 
+    @Test
+    void aNumberWhoseCallbacksFitOnePageIsLookedUpWithThatPageAloneOnTheCallingThread() {
+        List<CallbackResource> history = List.of(callback("cb-called", "SUCCESS"), callback("cb-1", "UNATTEMPTED"),
+                callback("cb-2", "TO_BE_RETRIED"));
+        Map<String, Integer> statusLists = new ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger handedOver = new java.util.concurrent.atomic.AtomicInteger();
+        TalkdeskCallbackService service = service(status -> {
+            statusLists.merge(status, 1, Integer::sum);
+            return List.of();
+        }, task -> {
+            handedOver.incrementAndGet();
+            lookups.execute(task);
+        }, new CallbackPage(3, 1, 500, 1, 3, Map.of(), new CallbackPage.Embedded(history)));
+
+        assertThat(service.findActive(NUMBER)).extracting(CallbackResource::callbackId).containsExactly("cb-1", "cb-2");
+        assertThat(statusLists).isEmpty();
+        assertThat(handedOver).hasValue(0);
+    }
+
     private static void awaitOrFail(CountDownLatch latch, String message) {
         try {
             if (!latch.await(10, TimeUnit.SECONDS)) {
@@ -147,15 +167,29 @@ class ConcurrentLookupTest {
         }
     }
 
+    /** The unfiltered first page of a number called 520 times: not the whole history, so the statuses are listed. */
+    private static final CallbackPage LONG_HISTORY = new CallbackPage(520, 1, 500, 2, 500, Map.of(),
+            new CallbackPage.Embedded(java.util.stream.IntStream.range(0, 500)
+                    .mapToObj(i -> callback("cb-called-" + i, "SUCCESS")).toList()));
+
     private static CallbackResource callback(String id, String status) {
         return new CallbackResource(id, NUMBER, status, null, "Europe/Lisbon", null, null, null, null, null, null);
     }
 
     private static TalkdeskCallbackService service(Function<String, List<CallbackResource>> byStatus,
             java.util.concurrent.Executor executor) {
+        return service(byStatus, executor, LONG_HISTORY);
+    }
+
+    /** The service on a Talkdesk whose unfiltered list answers {@code history}, its status lists {@code byStatus}. */
+    private static TalkdeskCallbackService service(Function<String, List<CallbackResource>> byStatus,
+            java.util.concurrent.Executor executor, CallbackPage history) {
         TalkdeskCallbacksApi api = new TalkdeskCallbacksApi() {
             @Override
             public CallbackPage list(String phoneNumber, String status, int page, int perPage) {
+                if (status == null) {
+                    return history;
+                }
                 List<CallbackResource> callbacks = byStatus.apply(status);
                 return new CallbackPage(callbacks.size(), 1, perPage, 1, callbacks.size(), Map.of(),
                         new CallbackPage.Embedded(callbacks));

@@ -98,12 +98,15 @@ class RateLimitTest {
                 Duration.ofSeconds(30), new SimpleMeterRegistry()), tokens, 50, 500);
     }
 
-    /** 8 threads, 120 look-ups of two statuses each: 240 requests, six seconds' worth at the server's limit. */
+    /**
+     * 8 threads, 240 look-ups of numbers without callbacks, one request each (their one page is complete): 240
+     * requests, six seconds' worth at the server's limit.
+     */
     private void burst(TalkdeskCallbackService service) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> calls = new ArrayList<>();
-            for (int i = 0; i < 120; i++) {
+            for (int i = 0; i < 240; i++) {
                 String phone = String.format("+3519100%05d", i);
                 calls.add(threads.submit(() -> service.findActive(phone)));
             }

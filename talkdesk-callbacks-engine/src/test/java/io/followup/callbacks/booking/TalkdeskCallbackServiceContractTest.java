@@ -1,6 +1,8 @@
 package io.followup.callbacks.booking;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
@@ -53,6 +55,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The client against a WireMock Talkdesk over real HTTP: every operation and every error class. */
 class TalkdeskCallbackServiceContractTest {
@@ -112,8 +116,29 @@ class TalkdeskCallbackServiceContractTest {
                 + "},\"_embedded\":{\"callbacks\":[" + String.join(",", callbacks) + "]}}";
     }
 
+    /** {@code page} with {@code total} callbacks in all, whatever it carries. */
+    private static String pageCounting(int total, int page, int totalPages, String... callbacks) {
+        return page(page, totalPages, callbacks).replaceFirst("\\{\"total\":[0-9]+", "{\"total\":" + total);
+    }
+
     private void givenEmptyList() {
         talkdesk.stubFor(get(urlPathEqualTo("/schedule-callbacks")).willReturn(okJson(page(1, 1))));
+    }
+
+    /** The one request a look starts with: every callback of the number, in whatever status, 500 a page. */
+    private static final String WHOLE_HISTORY = "/schedule-callbacks?phone_number=%2B351912345678&page=1&per_page=500";
+
+    private static String byStatus(String status, int page) {
+        return "/schedule-callbacks?phone_number=%2B351912345678&status=" + status + "&page=" + page + "&per_page=50";
+    }
+
+    /** Talkdesk answers the unfiltered list of the number with {@code answer} (and nothing else is stubbed). */
+    private void givenWholeHistory(String answer) {
+        talkdesk.stubFor(get(urlEqualTo(WHOLE_HISTORY)).willReturn(okJson(answer)));
+    }
+
+    private int listRequests() {
+        return talkdesk.findAll(getRequestedFor(urlPathEqualTo("/schedule-callbacks"))).size();
     }
 
     @Test
@@ -194,35 +219,115 @@ class TalkdeskCallbackServiceContractTest {
     }
 
     @Test
-    void shouldEncodePlusSignAndWalkBothActiveStatusesWhenFindingActive() {
+    void shouldEncodePlusSignAndListTheWholeHistoryOnOnePageOf500WhenFindingActive() {
         givenEmptyList();
 
         assertThat(service.findActive(PHONE)).isEmpty();
 
-        talkdesk.verify(getRequestedFor(urlEqualTo(
-                "/schedule-callbacks?phone_number=%2B351912345678&status=UNATTEMPTED&page=1&per_page=50"))
+        talkdesk.verify(1, getRequestedFor(urlEqualTo(WHOLE_HISTORY))
                 .withHeader("Accept", equalTo("application/hal+json")));
-        talkdesk.verify(getRequestedFor(urlEqualTo(
-                "/schedule-callbacks?phone_number=%2B351912345678&status=TO_BE_RETRIED&page=1&per_page=50")));
+        assertThat(listRequests()).as("the empty page is complete: no status list follows").isOne();
     }
 
     @Test
-    void shouldFindDuplicateOnSecondPageAndReturnEachCallbackOnce() {
-        talkdesk.stubFor(get(urlPathEqualTo("/schedule-callbacks")).willReturn(okJson(page(1, 1))));
-        talkdesk.stubFor(get(urlEqualTo(
-                "/schedule-callbacks?phone_number=%2B351912345678&status=UNATTEMPTED&page=1&per_page=50"))
+    void shouldBookANewCallbackWithTwoRequestsWhenTheNumbersCallbacksFitOnePage() {
+        givenWholeHistory(page(1, 1, callbackJson("cb-old", "SUCCESS"), callbackJson("cb-gone", "CANCELED")));
+        talkdesk.stubFor(post("/schedule-callbacks").willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(callbackJson("cb-new", "UNATTEMPTED"))));
+
+        assertThat(service.findActive(PHONE)).isEmpty();
+        service.schedule(request(AssignType.SPECIFIC_AGENT, List.of("agent-1")));
+
+        talkdesk.verify(1, getRequestedFor(urlPathEqualTo("/schedule-callbacks")).withQueryParam("status",
+                absent()).withQueryParam("per_page", equalTo("500")).withQueryParam("page", equalTo("1")));
+        talkdesk.verify(1, postRequestedFor(urlEqualTo("/schedule-callbacks")));
+        assertThat(talkdesk.findAll(anyRequestedFor(urlPathMatching("/schedule-callbacks.*"))))
+                .as("the list and the create, token aside").hasSize(2);
+    }
+
+    @Test
+    void shouldTakeTheActiveCallbacksOfACompletePageAndIgnoreItsFinalOnes() {
+        String otherNumber = callbackJson("cb-other", "UNATTEMPTED").replace(PHONE, "+351919999999");
+        givenWholeHistory(page(1, 1, callbackJson("cb-canceled", "CANCELED"), callbackJson("cb-waiting",
+                "UNATTEMPTED"), callbackJson("cb-called", "SUCCESS"), callbackJson("cb-exhausted", "EXHAUSTED"),
+                callbackJson("cb-retry", "TO_BE_RETRIED"), callbackJson("cb-invalid", "INVALID_NUMBER"),
+                callbackJson("cb-waiting", "UNATTEMPTED"), otherNumber, callbackJson("cb-new", "SOMETHING_NEW")));
+
+        List<CallbackResource> active = service.findActive(PHONE);
+
+        assertThat(active).extracting(CallbackResource::callbackId).containsExactly("cb-waiting", "cb-retry");
+        talkdesk.verify(0, getRequestedFor(urlPathEqualTo("/schedule-callbacks")).withQueryParam("status",
+                matching(".*")));
+    }
+
+    /** Unfiltered first pages that do not hold the whole history: page 1 of 2, a next link, more in all than on it. */
+    static List<String> incompleteFirstPages() {
+        String waiting = callbackJson("cb-1", "UNATTEMPTED");
+        String called = callbackJson("cb-old", "SUCCESS");
+        return List.of(page(1, 2, waiting, called),
+                page(1, 1, waiting, called).replace("\"self\":{\"href\":\"/x\"}",
+                        "\"self\":{\"href\":\"/x\"},\"next\":{\"href\":\"/schedule-callbacks?page=2\"}"),
+                pageCounting(501, 1, 1, waiting, called));
+    }
+
+    @ParameterizedTest
+    @MethodSource("incompleteFirstPages")
+    void shouldListBothActiveStatusesEveryPageWhenTheHistoryDoesNotFitOnePage(String firstPage) {
+        givenWholeHistory(firstPage);
+        talkdesk.stubFor(get(urlEqualTo(byStatus("UNATTEMPTED", 1)))
                 .willReturn(okJson(page(1, 2, callbackJson("cb-1", "UNATTEMPTED")))));
-        talkdesk.stubFor(get(urlEqualTo(
-                "/schedule-callbacks?phone_number=%2B351912345678&status=UNATTEMPTED&page=2&per_page=50"))
+        talkdesk.stubFor(get(urlEqualTo(byStatus("UNATTEMPTED", 2)))
                 .willReturn(okJson(page(2, 2, callbackJson("cb-1", "UNATTEMPTED"), callbackJson("cb-2",
                         "UNATTEMPTED")))));
-        talkdesk.stubFor(get(urlEqualTo(
-                "/schedule-callbacks?phone_number=%2B351912345678&status=TO_BE_RETRIED&page=1&per_page=50"))
+        talkdesk.stubFor(get(urlEqualTo(byStatus("TO_BE_RETRIED", 1)))
                 .willReturn(okJson(page(1, 1, callbackJson("cb-3", "TO_BE_RETRIED")))));
 
         List<CallbackResource> active = service.findActive(PHONE);
 
         assertThat(active).extracting(CallbackResource::callbackId).containsExactly("cb-1", "cb-2", "cb-3");
+        talkdesk.verify(1, getRequestedFor(urlEqualTo(WHOLE_HISTORY)));
+        talkdesk.verify(1, getRequestedFor(urlEqualTo(byStatus("UNATTEMPTED", 1)))
+                .withHeader("Accept", equalTo("application/hal+json")));
+        talkdesk.verify(1, getRequestedFor(urlEqualTo(byStatus("UNATTEMPTED", 2))));
+        talkdesk.verify(1, getRequestedFor(urlEqualTo(byStatus("TO_BE_RETRIED", 1))));
+        assertThat(listRequests()).as("the unfiltered page, then 2 + 1 pages by status").isEqualTo(4);
+    }
+
+    @Test
+    void shouldThrowTheFailureOfTheUnfilteredListAsAStatusListFailureWasThrown() {
+        talkdesk.stubFor(get(urlEqualTo(WHOLE_HISTORY)).willReturn(aResponse().withStatus(503)));
+        talkdesk.stubFor(get(urlPathEqualTo("/schedule-callbacks")).withQueryParam("status", matching(".+"))
+                .willReturn(okJson(page(1, 1))));
+
+        assertThatThrownBy(() -> service.findActive(PHONE)).isInstanceOfSatisfying(TalkdeskTransientException.class,
+                e -> assertThat(e.httpStatus()).isEqualTo(503));
+        talkdesk.verify(0, getRequestedFor(urlPathEqualTo("/schedule-callbacks")).withQueryParam("status",
+                matching(".*")));
+    }
+
+    @Test
+    void shouldThrowANoAnswerToTheUnfilteredListAsTransientWithoutListingByStatus() {
+        talkdesk.stubFor(get(urlEqualTo(WHOLE_HISTORY)).willReturn(aResponse()
+                .withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        talkdesk.stubFor(get(urlPathEqualTo("/schedule-callbacks")).withQueryParam("status", matching(".+"))
+                .willReturn(okJson(page(1, 1))));
+
+        assertThatThrownBy(() -> service.findActive(PHONE)).isInstanceOf(TalkdeskTransientException.class)
+                .hasMessageContaining("TDCB-599").hasMessageContaining("GET /schedule-callbacks");
+        talkdesk.verify(0, getRequestedFor(urlPathEqualTo("/schedule-callbacks")).withQueryParam("status",
+                matching(".*")));
+    }
+
+    @Test
+    void shouldReportARefusedUnfilteredListAsARejection() {
+        talkdesk.stubFor(get(urlEqualTo(WHOLE_HISTORY)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":\"INVALID_PARAMETER\",\"message\":\"phone_number is invalid\"}")));
+        talkdesk.stubFor(get(urlPathEqualTo("/schedule-callbacks")).withQueryParam("status", matching(".+"))
+                .willReturn(okJson(page(1, 1))));
+
+        assertThatThrownBy(() -> service.findActive(PHONE)).isInstanceOfSatisfying(CallbackRejectedException.class,
+                e -> assertThat(e.httpStatus()).isEqualTo(400));
     }
 
     @Test
@@ -346,7 +451,7 @@ class TalkdeskCallbackServiceContractTest {
         }
 
         talkdesk.verify(1, postRequestedFor(urlEqualTo("/oauth/token")));
-        talkdesk.verify(16, getRequestedFor(urlPathEqualTo("/schedule-callbacks"))
+        talkdesk.verify(8, getRequestedFor(urlEqualTo(WHOLE_HISTORY))
                 .withHeader("Authorization", equalTo("Bearer shared")));
     }
 

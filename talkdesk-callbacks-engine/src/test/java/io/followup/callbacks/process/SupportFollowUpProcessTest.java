@@ -1,6 +1,7 @@
 package io.followup.callbacks.process;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -33,7 +34,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.followup.callbacks.booking.TalkdeskCallbackService;
 import io.followup.callbacks.cluster.ClusterLocks;
@@ -50,6 +53,7 @@ import io.followup.callbacks.process.SupportFollowUpProcess.Outcomes;
 import io.followup.callbacks.process.SupportFollowUpProcess.Status;
 import io.followup.callbacks.process.SupportFollowUpProcess.Variables;
 import io.followup.callbacks.settings.TalkdeskProperties;
+import io.followup.callbacks.talkdesk.api.CallbackResource;
 import io.followup.callbacks.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -173,9 +177,47 @@ class SupportFollowUpProcessTest {
     }
 
     private static void givenActiveCallback(String status, String id) {
-        givenNoActiveCallback();
-        talkdesk.stubFor(get(urlPathEqualTo(LIST)).withQueryParam("status", equalTo(status))
-                .willReturn(okJson(page(callback(id, status, "other ticket")))));
+        givenListed(callback(id, status, "other ticket"));
+    }
+
+    /**
+     * Talkdesk lists {@code callbacks} as the number's, as it would: all of them on the unfiltered page (complete,
+     * {@code total_pages} 1), each status list those in its status.
+     */
+    private static void givenListed(String... callbacks) {
+        givenListed(stub -> stub, callbacks);
+    }
+
+    /** {@link #givenListed(String...)}, each stub made by {@code when} (in a scenario's state, say). */
+    private static void givenListed(java.util.function.UnaryOperator<MappingBuilder> when, String... callbacks) {
+        talkdesk.stubFor(when.apply(get(urlPathEqualTo(LIST))).willReturn(okJson(page(callbacks))));
+        for (String status : CallbackResource.ACTIVE_STATUSES) {
+            talkdesk.stubFor(when.apply(get(urlPathEqualTo(LIST)).withQueryParam("status", equalTo(status)))
+                    .willReturn(okJson(page(java.util.Arrays.stream(callbacks)
+                            .filter(callback -> callback.contains("\"status\":\"" + status + "\""))
+                            .toArray(String[]::new)))));
+        }
+    }
+
+    /** The number has more callbacks than one page holds: its unfiltered first page is page 1 of 2, all finished. */
+    private static void givenALongHistory() {
+        String[] finished = java.util.stream.IntStream.range(0, 500)
+                .mapToObj(i -> callback("cb-called-" + i, "SUCCESS", "older ticket")).toArray(String[]::new);
+        talkdesk.stubFor(get(urlPathEqualTo(LIST)).withQueryParam("status", absent())
+                .willReturn(okJson(page(finished).replace("\"total\":500", "\"total\":640")
+                        .replace("\"total_pages\":1", "\"total_pages\":2").replace("\"per_page\":50",
+                                "\"per_page\":500"))));
+    }
+
+    /** Requests of the one unfiltered page of 500 a look for active callbacks starts with. */
+    private static RequestPatternBuilder wholeHistoryLists() {
+        return getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("status", absent())
+                .withQueryParam("per_page", equalTo("500"));
+    }
+
+    /** Requests of a status list (made only for a number whose callbacks do not fit one page). */
+    private static RequestPatternBuilder statusLists() {
+        return getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("status", matching(".*"));
     }
 
     private static void givenTalkdeskBooks(String id) {
@@ -188,8 +230,8 @@ class SupportFollowUpProcessTest {
     }
 
     private static void givenOutcome(String id, String status) {
-        talkdesk.stubFor(get(urlPathEqualTo(LIST)).withQueryParam("status", com.github.tomakehurst.wiremock.client
-                .WireMock.absent()).willReturn(okJson(page(callback(id, status, "[ticket:" + TICKET + "]")))));
+        talkdesk.stubFor(get(urlPathEqualTo(LIST)).withQueryParam("status", absent())
+                .willReturn(okJson(page(callback(id, status, "[ticket:" + TICKET + "]")))));
     }
 
     /**
@@ -300,7 +342,7 @@ class SupportFollowUpProcessTest {
         Job schedule = runJobsUntilOneFails(instance);
         assertThat(schedule.getExceptionMessage()).contains("Schedule callback");
         talkdesk.stubFor(get(urlPathEqualTo(LIST)).inScenario("lost").whenScenarioStateIs("booked")
-                .withQueryParam("status", com.github.tomakehurst.wiremock.client.WireMock.absent())
+                .withQueryParam("status", absent())
                 .willReturn(okJson(page(allAfterwards.apply(sentNotes())))));
         managementService().executeJob(schedule.getId());
         return instance;
@@ -590,32 +632,70 @@ class SupportFollowUpProcessTest {
         }
 
         @Test
-        void shouldBookWithThreeTalkdeskCallsLookingOnceUnderTheLock() {
-            givenNoActiveCallback();
+        void shouldBookWithTwoTalkdeskCallsLookingOnceUnderTheLock() {
+            givenListed(callback("cb-old", "SUCCESS", "[ticket:T-0999] older"), callback("cb-dropped", "CANCELED",
+                    "[ticket:T-0998] dropped"));
             givenTalkdeskBooks("cb-1");
 
             ProcessInstance instance = startFollowUp(request());
             runJobs(instance);
 
-            assertThat(instance).isWaitingAt(Elements.GATEWAY_AWAIT_CALLBACK);
-            talkdesk.verify(1, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("status", equalTo("UNATTEMPTED")));
-            talkdesk.verify(1, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("status", equalTo("TO_BE_RETRIED")));
+            assertThat(instance).isWaitingAt(Elements.GATEWAY_AWAIT_CALLBACK).variables()
+                    .containsEntry(Variables.CALLBACK_ID, "cb-1");
+            talkdesk.verify(1, wholeHistoryLists().withQueryParam("page", equalTo("1")));
+            talkdesk.verify(0, statusLists());
             talkdesk.verify(1, postRequestedFor(urlEqualTo(LIST)));
-            assertThat(apiCalls()).as("2 status lists and the create, token aside").isEqualTo(3);
+            assertThat(apiCalls()).as("the unfiltered list and the create, token aside").isEqualTo(2);
         }
 
         @Test
-        void shouldUpdateWithThreeTalkdeskCalls() {
-            givenActiveCallback("UNATTEMPTED", "cb-9");
+        void shouldUpdateWithTwoTalkdeskCalls() {
+            givenListed(callback("cb-old", "SUCCESS", "older ticket"), callback("cb-9", "UNATTEMPTED",
+                    "other ticket"));
             givenTalkdeskUpdates("cb-9");
 
             ProcessInstance instance = startFollowUp(request());
             runJobs(instance);
 
-            assertThat(instance).isWaitingAt(Elements.GATEWAY_AWAIT_CALLBACK);
-            talkdesk.verify(2, getRequestedFor(urlPathEqualTo(LIST)));
+            assertThat(instance).isWaitingAt(Elements.GATEWAY_AWAIT_CALLBACK).variables()
+                    .containsEntry(Variables.CALLBACK_ID, "cb-9").containsEntry(Variables.CALLBACK_STATUS,
+                            Status.UPDATED);
+            talkdesk.verify(1, wholeHistoryLists());
             talkdesk.verify(1, patchRequestedFor(urlEqualTo(LIST + "/cb-9")));
-            assertThat(apiCalls()).as("2 status lists and the patch, token aside").isEqualTo(3);
+            assertThat(apiCalls()).as("the unfiltered list and the patch, token aside").isEqualTo(2);
+        }
+
+        @Test
+        void shouldBookWithFourTalkdeskCallsWhenTheNumbersCallbacksDoNotFitOnePage() {
+            givenListed(); // no active callback on either status list
+            givenALongHistory();
+            givenTalkdeskBooks("cb-1");
+
+            ProcessInstance instance = startFollowUp(request());
+            runJobs(instance);
+
+            assertThat(instance).isWaitingAt(Elements.GATEWAY_AWAIT_CALLBACK).variables()
+                    .containsEntry(Variables.CALLBACK_ID, "cb-1");
+            talkdesk.verify(1, wholeHistoryLists());
+            talkdesk.verify(1, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("status", equalTo("UNATTEMPTED")));
+            talkdesk.verify(1, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("status", equalTo("TO_BE_RETRIED")));
+            talkdesk.verify(1, postRequestedFor(urlEqualTo(LIST)));
+            assertThat(apiCalls()).as("the unfiltered list, 2 status lists and the create").isEqualTo(4);
+        }
+
+        @Test
+        void shouldUpdateTheActiveCallbackOfALongHistoryFoundOnAStatusList() {
+            givenListed(callback("cb-8", "TO_BE_RETRIED", "other ticket"));
+            givenALongHistory();
+            givenTalkdeskUpdates("cb-8");
+
+            ProcessInstance instance = startFollowUp(request());
+            runJobs(instance);
+
+            assertThat(instance).hasPassed(Elements.TASK_UPDATE).variables()
+                    .containsEntry(Variables.CALLBACK_ID, "cb-8").containsEntry(Variables.CALLBACK_STATUS, Status.UPDATED);
+            talkdesk.verify(0, postRequestedFor(urlEqualTo(LIST)));
+            talkdesk.verify(2, statusLists());
         }
 
         @Test
@@ -666,8 +746,7 @@ class SupportFollowUpProcessTest {
             givenNoActiveCallback();
             ProcessInstance instance = startFollowUp(request());
             runJobs(instance, 1);
-            talkdesk.stubFor(get(urlPathEqualTo(LIST)).withQueryParam("status", equalTo("UNATTEMPTED"))
-                    .willReturn(okJson(page(callback("cb-earlier", "UNATTEMPTED", "[ticket:" + TICKET + "] old")))));
+            givenListed(callback("cb-earlier", "UNATTEMPTED", "[ticket:" + TICKET + "] old"));
             givenTalkdeskUpdates("cb-earlier");
 
             runJobs(instance);
@@ -708,12 +787,8 @@ class SupportFollowUpProcessTest {
                     .willSetStateTo("booked").willReturn(aResponse().withStatus(201).withFixedDelay(8000)
                             .withHeader("Content-Type", "application/json")
                             .withBody(callback("cb-lost", "UNATTEMPTED", "[ticket:" + TICKET + "] Invoice question"))));
-            talkdesk.stubFor(get(urlPathEqualTo(LIST)).inScenario("lost answer").whenScenarioStateIs("booked")
-                    .withQueryParam("status", equalTo("UNATTEMPTED"))
-                    .willReturn(okJson(page(callback("cb-lost", "UNATTEMPTED", "[ticket:" + TICKET
-                            + "] Invoice question")))));
-            talkdesk.stubFor(get(urlPathEqualTo(LIST)).inScenario("lost answer").whenScenarioStateIs("booked")
-                    .withQueryParam("status", equalTo("TO_BE_RETRIED")).willReturn(okJson(page())));
+            givenListed(stub -> stub.inScenario("lost answer").whenScenarioStateIs("booked"),
+                    callback("cb-lost", "UNATTEMPTED", "[ticket:" + TICKET + "] Invoice question"));
             ProcessInstance instance = startFollowUp(request());
             runJobsUntilOneFails(instance);
             Job schedule = job(Elements.TASK_FIND_ACTIVE, instance);
@@ -762,11 +837,7 @@ class SupportFollowUpProcessTest {
         @Test
         void shouldBookAnewNotAdoptAnOldFinishedCallbackWhenTheFirstCreateAnswered503() {
             // issue case 1: Talkdesk answered 503, so it did nothing; the number has an earlier follow-up's callback
-            talkdesk.stubFor(get(urlPathEqualTo(LIST)).withQueryParam("status", matching("UNATTEMPTED|TO_BE_RETRIED"))
-                    .willReturn(okJson(page())));
-            talkdesk.stubFor(get(urlPathEqualTo(LIST)).withQueryParam("status",
-                    com.github.tomakehurst.wiremock.client.WireMock.absent()).willReturn(okJson(page(
-                            callback("cb-old", "SUCCESS", "[ticket:" + TICKET + "] Invoice question")))));
+            givenListed(callback("cb-old", "SUCCESS", "[ticket:" + TICKET + "] Invoice question"));
             talkdesk.stubFor(post(LIST).inScenario("503").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("up")
                     .willReturn(aResponse().withStatus(503)));
             talkdesk.stubFor(post(LIST).inScenario("503").whenScenarioStateIs("up")
@@ -783,8 +854,9 @@ class SupportFollowUpProcessTest {
                     .containsEntry(Variables.CALLBACK_ID, "cb-new").containsEntry(Variables.CALLBACK_STATUS,
                             Status.SCHEDULED);
             talkdesk.verify(2, postRequestedFor(urlEqualTo(LIST)));
-            talkdesk.verify(0, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("status",
-                    com.github.tomakehurst.wiremock.client.WireMock.absent()));
+            talkdesk.verify(2, wholeHistoryLists()); // one look per try, both without an active callback
+            talkdesk.verify(0, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("status", absent())
+                    .withQueryParam("per_page", equalTo("50"))); // no search for a lost booking's callback
         }
 
         @Test
@@ -856,7 +928,8 @@ class SupportFollowUpProcessTest {
             assertThat(incident.getActivityId()).isEqualTo(Elements.TASK_FIND_ACTIVE);
             assertThat(incident.getIncidentMessage()).contains("Find active callback").contains(TICKET)
                     .contains("HTTP 503").doesNotContain("912345678").doesNotContain("secret");
-            talkdesk.verify(3, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("status", equalTo("UNATTEMPTED")));
+            talkdesk.verify(3, wholeHistoryLists()); // one look per try, each failing at its first request
+            talkdesk.verify(0, statusLists());
         }
 
         @Test

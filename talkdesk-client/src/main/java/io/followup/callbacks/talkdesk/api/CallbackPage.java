@@ -24,6 +24,14 @@ public record CallbackPage(Integer total, Integer page, @JsonProperty("per_page"
         return totalPages != null && page != null && page < totalPages;
     }
 
+    /**
+     * Whether this page holds everything the query matches: no page follows it, Talkdesk counts no more callbacks
+     * than it carries and no more than one page (a field Talkdesk leaves out does not count against it).
+     */
+    public boolean isComplete() {
+        return !hasNext() && (total == null || total <= callbacks().size()) && (totalPages == null || totalPages <= 1);
+    }
+
     /** The {@code _embedded} part of the page. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Embedded(List<CallbackResource> callbacks) {

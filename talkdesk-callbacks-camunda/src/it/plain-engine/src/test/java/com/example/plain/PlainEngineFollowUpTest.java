@@ -114,20 +114,15 @@ class PlainEngineFollowUpTest {
                 .withRequestBody(containing("grant_type=client_credentials"))
                 .willReturn(okJson("{\"access_token\":\"" + ACCESS_TOKEN + "\",\"token_type\":\"Bearer\","
                         + "\"expires_in\":600,\"scope\":\"schedule-callbacks:read schedule-callbacks:write\"}")));
-        // no active callback on the number (both active statuses are asked for)
+        // no active callback on the number: it has one finished callback, on the one page of all its callbacks
         talkdesk.stubFor(get(urlPathEqualTo(CALLBACKS)).withQueryParam("phone_number", equalTo(PHONE_E164))
                 .withQueryParam("status", matching("UNATTEMPTED|TO_BE_RETRIED"))
                 .withQueryParam("per_page", matching("[0-9]+"))
                 .willReturn(okForContentType("application/hal+json", page())));
+        givenTheNumbersCallbacks(callback("cb-older-9", "EXHAUSTED", "2020-01-01T10:00:00Z"));
         talkdesk.stubFor(post(CALLBACKS).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
                 .withBody(callback("cb-plain-1", "UNATTEMPTED", expectedTime.toString()))));
-        // after the call: Talkdesk lists the number's callbacks in every status, ours succeeded
-        talkdesk.stubFor(get(urlPathEqualTo(CALLBACKS)).withQueryParam("phone_number", equalTo(PHONE_E164))
-                .withQueryParam("status", absent())
-                .willReturn(okForContentType("application/hal+json", page(
-                        callback("cb-older-9", "EXHAUSTED", "2020-01-01T10:00:00Z"),
-                        callback("cb-plain-1", "SUCCESS", expectedTime.toString())))));
 
         Map<String, Object> request = new HashMap<>();
         request.put("ticketId", TICKET);
@@ -169,12 +164,20 @@ class PlainEngineFollowUpTest {
                 .singleResult();
         assertNotNull(timer, "the post-call check timer");
         assertEquals(Date.from(expectedTime.plus(GRACE)), timer.getDuedate());
-        talkdesk.verify(0, getRequestedFor(urlPathEqualTo(CALLBACKS)).withQueryParam("status", absent()));
+        // the look for a duplicate was one request, every callback of the number on a page of 500: with the
+        // booking, 2 calls
+        talkdesk.verify(1, getRequestedFor(urlPathEqualTo(CALLBACKS)).withQueryParam("status", absent())
+                .withQueryParam("per_page", equalTo("500")).withQueryParam("phone_number", equalTo(PHONE_E164))
+                .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN)));
+        talkdesk.verify(1, getRequestedFor(urlPathEqualTo(CALLBACKS)));
 
+        // after the call: Talkdesk lists the number's callbacks in every status, ours succeeded
+        givenTheNumbersCallbacks(callback("cb-older-9", "EXHAUSTED", "2020-01-01T10:00:00Z"),
+                callback("cb-plain-1", "SUCCESS", expectedTime.toString()));
         ClockUtil.setCurrentTime(Date.from(expectedTime.plus(GRACE).plusSeconds(60)));
         runDueJobs(instance);
 
-        talkdesk.verify(1, getRequestedFor(urlPathEqualTo(CALLBACKS)).withQueryParam("status", absent())
+        talkdesk.verify(2, getRequestedFor(urlPathEqualTo(CALLBACKS)).withQueryParam("status", absent())
                 .withQueryParam("phone_number", equalTo(PHONE_E164))
                 .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN)));
         HistoricProcessInstance historic = engine.getHistoryService().createHistoricProcessInstanceQuery()
@@ -207,6 +210,13 @@ class PlainEngineFollowUpTest {
             }
         }
         return null;
+    }
+
+    /** Talkdesk's unfiltered list of the number: {@code callbacks}, all on one page. */
+    private static void givenTheNumbersCallbacks(String... callbacks) {
+        talkdesk.stubFor(get(urlPathEqualTo(CALLBACKS)).withQueryParam("phone_number", equalTo(PHONE_E164))
+                .withQueryParam("status", absent())
+                .willReturn(okForContentType("application/hal+json", page(callbacks))));
     }
 
     private static String callback(String id, String status, String time) {

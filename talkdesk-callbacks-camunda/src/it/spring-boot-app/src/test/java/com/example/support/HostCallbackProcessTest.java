@@ -1,6 +1,7 @@
 package com.example.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -120,7 +121,9 @@ class HostCallbackProcessTest {
     @Test
     void booksNewCallbackWithTheHostsVariablesMappedOntoTalkdesksFields() {
         String phone = "+12125550147";
-        givenActiveCallbacks(phone);
+        givenTheNumbersCallbacks(phone, callback("cb-done-17", phone, "SUCCESS", "2020-01-01T10:00:00Z",
+                "called long ago"), callback("cb-dropped-18", phone, "CANCELED", "2030-01-01T10:00:00Z",
+                "cancelled by the customer"));
         talkdesk.stubFor(post(CALLBACKS).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
                 .withBody(callback("cb-new-4711", phone, "UNATTEMPTED", expectedUtcTime, "[ticket:CASE-1001]"))));
@@ -137,10 +140,13 @@ class HostCallbackProcessTest {
                 .containsEntry("callbackStatus", "SCHEDULED")
                 .containsEntry("confirmedCallbackTime", expectedUtcTime);
 
-        // looked for a duplicate on the normalised number, then booked once with the host's values
-        talkdesk.verify(getRequestedFor(urlPathEqualTo(CALLBACKS)).withQueryParam("phone_number", equalTo(phone))
-                .withQueryParam("status", equalTo("UNATTEMPTED"))
+        // looked for a duplicate on the normalised number, each look one page of all its callbacks (the finished
+        // ones ignored): the host's look task, then the booking task's own look in its job; then booked once with
+        // the host's values
+        talkdesk.verify(2, getRequestedFor(urlPathEqualTo(CALLBACKS)).withQueryParam("phone_number", equalTo(phone))
+                .withQueryParam("status", absent()).withQueryParam("per_page", equalTo("500"))
                 .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN)));
+        talkdesk.verify(2, getRequestedFor(urlPathEqualTo(CALLBACKS)));
         talkdesk.verify(1, postRequestedFor(urlEqualTo(CALLBACKS))
                 .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
                 .withHeader("Content-Type", containing("application/json"))
@@ -159,7 +165,8 @@ class HostCallbackProcessTest {
     @Test
     void movesTheActiveCallbackOfTheNumberInsteadOfBookingAnother() {
         String phone = "+12125550111";
-        givenActiveCallbacks(phone, callback("cb-active-88", phone, "UNATTEMPTED", "2030-01-01T10:00:00Z",
+        givenTheNumbersCallbacks(phone, callback("cb-done-87", phone, "EXHAUSTED", "2020-01-01T10:00:00Z",
+                "not reached"), callback("cb-active-88", phone, "UNATTEMPTED", "2030-01-01T10:00:00Z",
                 "booked by a phone agent"));
         talkdesk.stubFor(patch(urlEqualTo(CALLBACKS + "/cb-active-88")).willReturn(okJson(
                 callback("cb-active-88", phone, "UNATTEMPTED", expectedUtcTime, "[ticket:CASE-2002] Moved"))));
@@ -185,12 +192,13 @@ class HostCallbackProcessTest {
                 .withRequestBody(matchingJsonPath(
                         "$[?(@.op == 'replace' && @.path == '/timezone' && @.value == 'America/New_York')]")));
         talkdesk.verify(0, postRequestedFor(urlEqualTo(CALLBACKS)));
+        talkdesk.verify(1, getRequestedFor(urlPathEqualTo(CALLBACKS))); // the one look: 2 calls with the patch
     }
 
     @Test
     void talkdesksRejectionTakesTheHostsManualPathWithTheRejectionRecorded() {
         String phone = "+16465550199";
-        givenActiveCallbacks(phone);
+        givenTheNumbersCallbacks(phone);
         talkdesk.stubFor(post(CALLBACKS).willReturn(aResponse().withStatus(422)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"code\":\"0422011\",\"message\":\"Caller ID is not owned by the account\","
@@ -274,14 +282,22 @@ class HostCallbackProcessTest {
         return variables;
     }
 
-    /** The active callbacks Talkdesk lists for the number (UNATTEMPTED ones; none awaiting a retry). */
-    private static void givenActiveCallbacks(String phone, String... unattempted) {
+    /**
+     * The callbacks Talkdesk holds for the number, listed as Talkdesk lists them: without a status filter all of
+     * them on one page ({@code total_pages} 1), with one the callbacks in that status.
+     */
+    private static void givenTheNumbersCallbacks(String phone, String... callbacks) {
         talkdesk.stubFor(get(urlPathEqualTo(CALLBACKS)).withQueryParam("phone_number", equalTo(phone))
-                .withQueryParam("status", equalTo("TO_BE_RETRIED")).withQueryParam("per_page", matching("[0-9]+"))
-                .willReturn(hal(page())));
-        talkdesk.stubFor(get(urlPathEqualTo(CALLBACKS)).withQueryParam("phone_number", equalTo(phone))
-                .withQueryParam("status", equalTo("UNATTEMPTED")).withQueryParam("per_page", matching("[0-9]+"))
-                .willReturn(hal(page(unattempted))));
+                .withQueryParam("status", absent()).withQueryParam("per_page", matching("[0-9]+"))
+                .willReturn(hal(page(callbacks))));
+        for (String status : List.of("UNATTEMPTED", "TO_BE_RETRIED", "SUCCESS", "EXHAUSTED", "CANCELED",
+                "INVALID_NUMBER")) {
+            talkdesk.stubFor(get(urlPathEqualTo(CALLBACKS)).withQueryParam("phone_number", equalTo(phone))
+                    .withQueryParam("status", equalTo(status)).withQueryParam("per_page", matching("[0-9]+"))
+                    .willReturn(hal(page(java.util.Arrays.stream(callbacks)
+                            .filter(callback -> callback.contains("\"status\":\"" + status + "\""))
+                            .toArray(String[]::new)))));
+        }
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder hal(String body) {

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -75,12 +76,14 @@ class CockpitTabInHostTest {
                 + "\"scheduled_time_to_call\":\"2030-01-01T10:00:00Z\",\"timezone\":\"Europe/Lisbon\","
                 + "\"caller_id\":\"+14155550100\",\"notes\":\"[ticket:T-WEB-1]\"}";
         talkdesk.stubFor(post("/oauth/token").willReturn(okJson("{\"access_token\":\"t\",\"expires_in\":600}")));
-        talkdesk.stubFor(get(urlPathEqualTo("/schedule-callbacks")).withQueryParam("status",
-                com.github.tomakehurst.wiremock.client.WireMock.matching(".+")).willReturn(okJson(page())));
-        talkdesk.stubFor(get(urlPathEqualTo("/schedule-callbacks")).withQueryParam("status",
-                com.github.tomakehurst.wiremock.client.WireMock.absent()).willReturn(okJson(page(booked))));
-        talkdesk.stubFor(post("/schedule-callbacks").willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withBody(booked)));
+        // the number has no callback until the host books one; then Talkdesk lists it
+        talkdesk.stubFor(get(urlPathEqualTo("/schedule-callbacks")).inScenario("number").whenScenarioStateIs(
+                Scenario.STARTED).willReturn(okJson(page())));
+        talkdesk.stubFor(post("/schedule-callbacks").inScenario("number").willSetStateTo("booked")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody(booked)));
+        talkdesk.stubFor(get(urlPathEqualTo("/schedule-callbacks")).inScenario("number").whenScenarioStateIs(
+                "booked").willReturn(okJson(page(booked))));
         ProcessInstance instance = runtimeService.createMessageCorrelation("SupportTicketResolved")
                 .processInstanceBusinessKey("T-WEB-1").setVariables(Map.of("ticketId", "T-WEB-1",
                         "phoneNumber", "+351912345678", "timezone", "Europe/Lisbon", "callbackTime",
@@ -95,6 +98,7 @@ class CockpitTabInHostTest {
             managementService.executeJob(job.getId());
         }
         assertThat(runtimeService.getVariable(instance.getId(), "callbackId")).isEqualTo("cb-web-1");
+        assertThat(runtimeService.getVariable(instance.getId(), "callbackStatus")).isEqualTo("SCHEDULED");
 
         send("GET", APP + "/app/cockpit/default/", null, null);
         HttpResponse<String> login = send("POST", APP + "/api/admin/auth/user/default/login/cockpit",
