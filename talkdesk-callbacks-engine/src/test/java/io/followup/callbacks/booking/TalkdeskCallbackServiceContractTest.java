@@ -294,6 +294,22 @@ class TalkdeskCallbackServiceContractTest {
     }
 
     @Test
+    void shouldListANumberOnceSeenWithALongHistoryByStatusAtOnce() {
+        givenWholeHistory(page(1, 2, callbackJson("cb-old", "SUCCESS")));
+        talkdesk.stubFor(get(urlEqualTo(byStatus("UNATTEMPTED", 1)))
+                .willReturn(okJson(page(1, 1, callbackJson("cb-1", "UNATTEMPTED")))));
+        talkdesk.stubFor(get(urlEqualTo(byStatus("TO_BE_RETRIED", 1))).willReturn(okJson(page(1, 1))));
+
+        service.findActive(PHONE);
+        List<CallbackResource> again = service.findActive(PHONE);
+
+        assertThat(again).extracting(CallbackResource::callbackId).containsExactly("cb-1");
+        talkdesk.verify(1, getRequestedFor(urlEqualTo(WHOLE_HISTORY)));
+        assertThat(listRequests()).as("first look: the unfiltered page and 2 by status; the next: 2 by status")
+                .isEqualTo(5);
+    }
+
+    @Test
     void shouldThrowTheFailureOfTheUnfilteredListAsAStatusListFailureWasThrown() {
         talkdesk.stubFor(get(urlEqualTo(WHOLE_HISTORY)).willReturn(aResponse().withStatus(503)));
         talkdesk.stubFor(get(urlPathEqualTo("/schedule-callbacks")).withQueryParam("status", matching(".+"))
