@@ -4,7 +4,7 @@ import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CAN
 
 import io.followup.callbacks.cluster.FollowUpLock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.variable.Variables;
 
 /**
@@ -38,8 +38,8 @@ final class RecordedCancellation {
      * {@code VariableInstanceQuery}, whose SQL costs more to build than to run (docs/performance.md, tuning log).
      */
     private static boolean recordedInDatabase(DelegateExecution execution) {
-        String variables = execution.getProcessEngineServices().getManagementService()
-                .getTableName(VariableInstanceEntity.class);
+        // the engine's table prefix, not ManagementService.getTableName: that asks the current user for READ on System
+        String variables = Context.getProcessEngineConfiguration().getDatabaseTablePrefix() + "ACT_RU_VARIABLE";
         return execution.getProcessEngineServices().getRuntimeService().createNativeExecutionQuery()
                 .sql("SELECT COUNT(*) FROM " + variables + " V WHERE V.PROC_INST_ID_ = #{instance} AND V.NAME_ = "
                         + "#{name} AND V.TYPE_ = 'boolean' AND V.LONG_ = 1")
