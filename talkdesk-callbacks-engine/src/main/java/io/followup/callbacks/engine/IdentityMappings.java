@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.core.variable.mapping.IoMapping;
 import org.camunda.bpm.engine.impl.core.variable.mapping.IoParameter;
 import org.camunda.bpm.engine.impl.el.ElValueProvider;
@@ -37,15 +36,32 @@ public class IdentityMappings extends AbstractBpmnParseListener {
             Variables.CALLBACK_OUTCOME);
     private static final Pattern IDENTITY = Pattern.compile(
             "\\$\\{\\s*execution\\.getVariable\\(\\s*['\"]([A-Za-z_][A-Za-z0-9_]*)['\"]\\s*\\)\\s*}");
+    private static final List<String> EXTENSION_NAMESPACES = List.of("http://camunda.org/schema/1.0/bpmn",
+            "http://operaton.org/schema/1.0/bpmn", "http://activiti.org/bpmn");
     private static final Pattern DELEGATE = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
 
     @Override
     public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        String expression = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "delegateExpression");
+        String expression = delegateExpression(element);
         Matcher delegate = expression == null ? null : DELEGATE.matcher(expression.strip());
         if (delegate != null && delegate.matches() && DELEGATES.contains(delegate.group(1))) {
             activity.setProperty(OURS, delegate.group(1));
         }
+    }
+
+    /**
+     * The task's {@code delegateExpression} in the Camunda namespace or Operaton's, read by its key in the parser's
+     * attribute map (namespace URI, colon, name) rather than through {@code BpmnParse}'s namespace constant, which
+     * the forks name differently.
+     */
+    private static String delegateExpression(Element element) {
+        for (String namespace : EXTENSION_NAMESPACES) {
+            String expression = element.attribute(namespace + ":delegateExpression");
+            if (expression != null) {
+                return expression;
+            }
+        }
+        return null;
     }
 
     /** Runs once the process is parsed, when the tasks' mappings are (they are parsed after the task itself). */
