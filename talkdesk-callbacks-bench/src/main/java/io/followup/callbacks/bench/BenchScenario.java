@@ -83,12 +83,8 @@ public final class BenchScenario {
         int count = Integer.parseInt(args[3]);
         int warmup = Integer.parseInt(args[4]);
         List<String> extra = new ArrayList<>(List.of(args).subList(5, args.length));
-        int rateLimit = extra.stream().filter(a -> a.startsWith(SERVER_RATE_LIMIT)).findFirst()
-                .map(a -> Integer.parseInt(a.substring(SERVER_RATE_LIMIT.length()))).orElse(0);
-        extra.removeIf(a -> a.startsWith(SERVER_RATE_LIMIT));
-        int arrivalRate = extra.stream().filter(a -> a.startsWith(ARRIVAL_RATE)).findFirst()
-                .map(a -> Integer.parseInt(a.substring(ARRIVAL_RATE.length()))).orElse(0);
-        extra.removeIf(a -> a.startsWith(ARRIVAL_RATE));
+        int rateLimit = takeNumber(extra, SERVER_RATE_LIMIT);
+        int arrivalRate = takeNumber(extra, ARRIVAL_RATE);
         BenchTalkdeskServer talkdesk = new BenchTalkdeskServer(Duration.ofMillis(latency), rateLimit);
         List<String> properties = new ArrayList<>(List.of(
                 "--server.port=0",
@@ -142,6 +138,14 @@ public final class BenchScenario {
             talkdesk.close();
             database.close();
         }
+    }
+
+    /** The number of the argument starting with {@code prefix} (0 without one), taken out of {@code arguments}. */
+    private static int takeNumber(List<String> arguments, String prefix) {
+        int number = arguments.stream().filter(a -> a.startsWith(prefix)).findFirst()
+                .map(a -> Integer.parseInt(a.substring(prefix.length()))).orElse(0);
+        arguments.removeIf(a -> a.startsWith(prefix));
+        return number;
     }
 
     /** Deploys the variant's model and returns its process key. */

@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  *
  * <p>{@code mvn -Pbench verify -pl talkdesk-callbacks-bench -am} runs everything; {@code -Dbench.args="--sizes=1000 --dbs=h2"} runs a part. Other
  * options: {@code --dbs=h2,postgres,postgres-fast} (the last with {@code synchronous_commit=off}),
- * {@code --repeat=3} (rounds), {@code --scenarios=ceiling@0,ours@0,http@0,ours@20,http@20} (variant@latency ms; {@code ours@20/40} starts the
- * measured follow-ups at a steady 40 per second instead of all at once),
+ * {@code --repeat=3} (rounds), {@code --scenarios=ceiling@0,ours@0,http@0,ours@20,http@20} (variant@latency ms;
+ * {@code ours@20/40} starts the measured follow-ups at a steady 40 per second instead of all at once),
  * {@code --variants=ceiling,ours,http}, {@code --rate-limit=N} (adds a run of the plugin against a sandbox limited
  * to N API calls per second, with the client at 90 %), {@code --warmup=N}, {@code --jfr=true} (a JFR profile of
  * every run next to its log), {@code --jvm=-Xmx1g} (JVM options of

@@ -106,8 +106,8 @@ public class TalkdeskCallbackService {
      * {@code pageSize} says): when they fit it, that page is the answer and a new booking costs 2 calls (the list and
      * the create). Only for a longer history it lists the {@code UNATTEMPTED} callbacks on {@code lookups} while the
      * calling thread lists the {@code TO_BE_RETRIED} ones, {@code pageSize} a page, so those two cost one round trip
-     * instead of two (see {@link #lookupExecutor()}): 3 calls before the create. {@code pageSize} governs every
-     * other listing too.
+     * instead of two (see {@link #lookupExecutor()}): 3 calls before the create the first time, 2 once the number
+     * is remembered. {@code pageSize} governs every other listing too.
      */
     public TalkdeskCallbackService(TalkdeskCallbacksApi api, AccessTokenProvider tokens, int pageSize,
             int notesMaxLength, MeterRegistry registry, Executor lookups) {

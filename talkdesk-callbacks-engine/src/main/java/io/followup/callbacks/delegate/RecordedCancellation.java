@@ -3,8 +3,8 @@ package io.followup.callbacks.delegate;
 import static io.followup.callbacks.process.SupportFollowUpProcess.Variables.CANCELLATION_REQUESTED;
 
 import io.followup.callbacks.cluster.FollowUpLock;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.variable.Variables;
 
 /**
@@ -38,12 +38,8 @@ final class RecordedCancellation {
      * {@code VariableInstanceQuery}, whose SQL costs more to build than to run (docs/performance.md, tuning log).
      */
     private static boolean recordedInDatabase(DelegateExecution execution) {
-        // the engine's table prefix, not ManagementService.getTableName: that asks the current user for READ on System
-        String variables = Context.getProcessEngineConfiguration().getDatabaseTablePrefix() + "ACT_RU_VARIABLE";
-        return execution.getProcessEngineServices().getRuntimeService().createNativeExecutionQuery()
-                .sql("SELECT COUNT(*) FROM " + variables + " V WHERE V.PROC_INST_ID_ = #{instance} AND V.NAME_ = "
-                        + "#{name} AND V.TYPE_ = 'boolean' AND V.LONG_ = 1")
-                .parameter("instance", execution.getProcessInstanceId()).parameter("name", CANCELLATION_REQUESTED)
-                .count() > 0;
+        return NativeCount.of(execution, "SELECT COUNT(*) FROM " + NativeCount.table("ACT_RU_VARIABLE") + " V WHERE "
+                + "V.PROC_INST_ID_ = #{instance} AND V.NAME_ = #{name} AND V.TYPE_ = 'boolean' AND V.LONG_ = 1",
+                Map.of("instance", execution.getProcessInstanceId(), "name", CANCELLATION_REQUESTED)) > 0;
     }
 }

@@ -28,8 +28,6 @@ public class IdentityMappings extends AbstractBpmnParseListener {
 
     /** The property marking a task whose delegate is one of the plugin's. */
     private static final String OURS = "io.followup.callbacks.delegate";
-    private static final Set<String> DELEGATES = Set.of(Delegates.VALIDATE, Delegates.FIND_ACTIVE,
-            Delegates.SCHEDULE, Delegates.UPDATE, Delegates.CANCEL, Delegates.CHECK_OUTCOME);
     /** What the plugin's delegates write: an input of one of these names may hold a value that must stay local. */
     private static final Set<String> WRITTEN = Set.of(Variables.CALLBACK_ID, Variables.CALLBACK_STATUS,
             Variables.CALLBACK_SCHEDULED_TIME, Variables.CALLBACK_CHECK_TIME, Variables.ACTIVE_CALLBACK_FOUND,
@@ -44,7 +42,7 @@ public class IdentityMappings extends AbstractBpmnParseListener {
     public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         String expression = delegateExpression(element);
         Matcher delegate = expression == null ? null : DELEGATE.matcher(expression.strip());
-        if (delegate != null && delegate.matches() && DELEGATES.contains(delegate.group(1))) {
+        if (delegate != null && delegate.matches() && Delegates.ALL.contains(delegate.group(1))) {
             activity.setProperty(OURS, delegate.group(1));
         }
     }

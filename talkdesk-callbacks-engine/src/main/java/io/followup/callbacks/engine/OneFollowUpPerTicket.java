@@ -1,9 +1,12 @@
 package io.followup.callbacks.engine;
 
 import io.followup.callbacks.cluster.TicketLock;
+import io.followup.callbacks.delegate.NativeCount;
 import io.followup.callbacks.process.SupportFollowUpProcess;
 import io.followup.callbacks.process.SupportFollowUpProcess.Variables;
 import io.followup.callbacks.request.CallbackRequestFactory;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -63,18 +66,16 @@ public class OneFollowUpPerTicket extends AbstractBpmnParseListener implements E
      * about 40 % of a start's CPU (docs/performance.md, tuning log).
      */
     private static long runningFollowUps(DelegateExecution execution, String ticket) {
-        // the engine's table prefix, not ManagementService.getTableName: that asks the starting user for READ on System
-        String prefix = Context.getProcessEngineConfiguration().getDatabaseTablePrefix();
-        String executions = prefix + "ACT_RU_EXECUTION";
-        String definitions = prefix + "ACT_RE_PROCDEF";
         String tenant = execution.getTenantId();
-        return execution.getProcessEngineServices().getRuntimeService().createNativeExecutionQuery()
-                .sql("SELECT COUNT(*) FROM " + executions + " E INNER JOIN " + definitions + " D ON D.ID_ = "
-                        + "E.PROC_DEF_ID_ WHERE E.BUSINESS_KEY_ = #{ticket} AND E.ID_ = E.PROC_INST_ID_ AND "
-                        + "E.ID_ <> #{self} AND D.KEY_ = #{key} AND "
-                        + (tenant == null ? "E.TENANT_ID_ IS NULL" : "E.TENANT_ID_ = #{tenant}"))
-                .parameter("ticket", ticket).parameter("self", execution.getProcessInstanceId())
-                .parameter("key", SupportFollowUpProcess.PROCESS_KEY).parameter("tenant", tenant).count();
+        Map<String, Object> parameters = new HashMap<>(Map.of("ticket", ticket, "self",
+                execution.getProcessInstanceId(), "key", SupportFollowUpProcess.PROCESS_KEY));
+        if (tenant != null) {
+            parameters.put("tenant", tenant);
+        }
+        return NativeCount.of(execution, "SELECT COUNT(*) FROM " + NativeCount.table("ACT_RU_EXECUTION")
+                + " E INNER JOIN " + NativeCount.table("ACT_RE_PROCDEF") + " D ON D.ID_ = E.PROC_DEF_ID_ WHERE "
+                + "E.BUSINESS_KEY_ = #{ticket} AND E.ID_ = E.PROC_INST_ID_ AND E.ID_ <> #{self} AND D.KEY_ = #{key} AND "
+                + (tenant == null ? "E.TENANT_ID_ IS NULL" : "E.TENANT_ID_ = #{tenant}"), parameters);
     }
 
     /** The id of a running follow-up of {@code ticket}, for the refusal's message (only when there is one). */
@@ -84,8 +85,9 @@ public class OneFollowUpPerTicket extends AbstractBpmnParseListener implements E
                 .processInstanceBusinessKey(ticket);
         ProcessInstanceQuery inTenant = execution.getTenantId() == null ? query.withoutTenantId()
                 : query.tenantIdIn(execution.getTenantId());
-        return Context.getCommandContext().runWithoutAuthorization(() -> inTenant.listPage(0, 2).stream().map(instance -> instance.getId())
-                .filter(id -> !id.equals(execution.getProcessInstanceId())).findFirst().orElse("?"));
+        return Context.getCommandContext().runWithoutAuthorization(() -> inTenant.listPage(0, 2).stream()
+                .map(instance -> instance.getId()).filter(id -> !id.equals(execution.getProcessInstanceId()))
+                .findFirst().orElse("?"));
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.followup.callbacks.process;
 
+import java.util.List;
+
 /**
  * The backing constants of the {@code support-follow-up} process: its key, messages, BPMN element ids,
  * variable names, statuses and error codes. BPMN, delegates, web entry points and tests use these, so no id
@@ -150,6 +152,8 @@ public final class SupportFollowUpProcess {
         public static final String UPDATE = "updateCallback";
         public static final String CANCEL = "cancelCallback";
         public static final String CHECK_OUTCOME = "checkCallbackOutcome";
+        /** Every one of the above, in this order. */
+        public static final List<String> ALL = List.of(VALIDATE, FIND_ACTIVE, SCHEDULE, UPDATE, CANCEL, CHECK_OUTCOME);
 
         private Delegates() {
         }

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
@@ -31,8 +32,8 @@ import org.springframework.context.annotation.Configuration;
 public class RestrictedExpressionsConfiguration {
 
     /** The bean names every expression may use when the restriction is on, besides the configured extra ones. */
-    public static final List<String> PLUGIN_BEANS = List.of(Delegates.VALIDATE, Delegates.FIND_ACTIVE,
-            Delegates.SCHEDULE, Delegates.UPDATE, Delegates.CANCEL, Delegates.CHECK_OUTCOME, TalkdeskRetry.BEAN_NAME);
+    public static final List<String> PLUGIN_BEANS = Stream.concat(Delegates.ALL.stream(),
+            Stream.of(TalkdeskRetry.BEAN_NAME)).toList();
 
     @Bean
     public ProcessEnginePlugin talkdeskRestrictedExpressions(ApplicationContext context,
